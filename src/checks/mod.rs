@@ -1,0 +1,140 @@
+//! Check kinds: the code behind rules. One file per kind; a rule's TOML picks a kind with
+//! `kind = "..."` and configures it with the kind's own fields.
+//!
+//! Adding a kind: write `src/checks/<kind>.rs` with a params struct (serde, deny_unknown_fields)
+//! and a type implementing [`Check`], then add one arm to [`build`].
+//!
+//! A check either hands literal phrases to the engine, which finds all of them across all rules
+//! with one Aho-Corasick automaton and calls back [`Check::on_literal`], or looks at the whole
+//! document in [`Check::check`] (regexes, analyzers such as attribution and consistency).
+
+pub mod casing;
+pub mod pattern;
+pub mod phrases;
+mod util;
+
+pub use util::{CaseMode, Condition, FixMode, match_case, word_bounded};
+
+use crate::diagnostic::{Diagnostic, Fix, Span};
+use crate::document::Document;
+use crate::rules::{RuleMeta, Source, SourceFile};
+use serde::de::DeserializeOwned;
+
+/// An error while compiling a rule's parameters; `key` names the offending field when known.
+#[derive(Debug)]
+pub struct BuildError {
+    pub key: Option<String>,
+    pub message: String,
+}
+
+impl BuildError {
+    pub fn new(key: impl Into<Option<String>>, message: impl Into<String>) -> Self {
+        BuildError { key: key.into(), message: message.into() }
+    }
+}
+
+/// What a check kind may use while compiling: the rule's metadata and its pack's source.
+pub struct BuildCtx<'a> {
+    pub source: &'a Source,
+    pub meta: &'a RuleMeta,
+    pub pack_file: &'a SourceFile,
+}
+
+impl BuildCtx<'_> {
+    /// Deserialize the kind's own fields (unknown keys are errors naming the key).
+    pub fn params<T: DeserializeOwned>(&self, table: toml::Table) -> Result<T, BuildError> {
+        toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| {
+            BuildError::new(crate::rules::missing_or_named_field(e.message()), format!("rule `{}`: {}", self.meta.id, e.message()))
+        })
+    }
+
+    /// Compile a regex with size limits so no rule can exhaust memory.
+    pub fn regex(&self, key: &str, pattern: &str) -> Result<regex::Regex, BuildError> {
+        regex::RegexBuilder::new(pattern)
+            .size_limit(8 << 20)
+            .dfa_size_limit(8 << 20)
+            .build()
+            .map_err(|e| BuildError::new(key.to_string(), format!("invalid regex in `{key}`: {e}")))
+    }
+
+    /// Read a data file relative to the rule directory.
+    pub fn data(&self, key: &str, rel: &str) -> Result<SourceFile, BuildError> {
+        self.source.read(rel).map_err(|m| BuildError::new(key.to_string(), m))
+    }
+}
+
+/// A compiled check.
+pub trait Check: Send + Sync {
+    /// Literal phrases for the shared automaton (matched ASCII-case-insensitively, overlapping).
+    fn literals(&self) -> Vec<String> {
+        Vec::new()
+    }
+    /// Called for every occurrence of `literals()[literal]` at `span`.
+    fn on_literal(&self, _cx: &mut Ctx, _literal: usize, _span: Span) {}
+    /// Called once per document.
+    fn check(&self, _cx: &mut Ctx) {}
+}
+
+/// Per-document, per-rule context handed to checks.
+pub struct Ctx<'a, 'd> {
+    pub doc: &'a Document<'d>,
+    pub meta: &'a RuleMeta,
+    pub out: &'a mut Vec<Diagnostic>,
+}
+
+impl<'d> Ctx<'_, 'd> {
+    pub fn text(&self) -> &'d str {
+        self.doc.text
+    }
+
+    /// Emit a diagnostic for this rule with its default message and help; returns it for tuning.
+    pub fn report(&mut self, span: Span) -> &mut Diagnostic {
+        self.out.push(Diagnostic {
+            rule: self.meta.id.clone(),
+            severity: self.meta.severity,
+            category: self.meta.category,
+            message: self.meta.message.clone(),
+            span,
+            label: None,
+            labels: Vec::new(),
+            notes: Vec::new(),
+            help: if self.meta.help.is_empty() { None } else { Some(self.meta.help.clone()) },
+            fixes: Vec::new(),
+        });
+        self.out.last_mut().unwrap()
+    }
+
+    /// Emit a diagnostic with an optional one-edit fix, expanding `{match}` and `{replacement}`
+    /// in the message and help templates.
+    pub fn report_replace(&mut self, span: Span, replacement: Option<&str>, fix: FixMode) -> &mut Diagnostic {
+        let found = span.text(self.doc.text).to_string();
+        let vars = [("match", found.as_str()), ("replacement", replacement.unwrap_or(""))];
+        let message = util::expand(&self.meta.message, &vars);
+        let help = util::expand(&self.meta.help, &vars);
+        let d = self.report(span);
+        d.message = message;
+        d.help = (!help.is_empty()).then_some(help);
+        if let (Some(r), Some(app)) = (replacement, fix.applicability()) {
+            d.fixes.push(Fix::replace(span, r, app));
+        }
+        d
+    }
+}
+
+/// Compile a rule's check from its kind name and remaining TOML fields.
+pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, BuildError> {
+    Ok(match cx.meta.kind.as_str() {
+        "pattern" => Box::new(pattern::Pattern::build(cx, params)?),
+        "phrases" => Box::new(phrases::Phrases::build(cx, params)?),
+        "casing" => Box::new(casing::Casing::build(cx, params)?),
+        other => {
+            return Err(BuildError::new(
+                "kind".to_string(),
+                format!("unknown check kind `{other}` (known: {})", KINDS.join(", ")),
+            ));
+        }
+    })
+}
+
+/// Every check kind name, for messages and docs.
+pub const KINDS: &[&str] = &["pattern", "phrases", "casing"];

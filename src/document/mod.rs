@@ -1,0 +1,185 @@
+//! Text -> `Document`: built once per file and shared by every rule.
+//!
+//! The model holds byte spans into the stored text: lines, paragraphs (blank-line separated),
+//! sentences, words (UAX #29 via unicode-segmentation) and quotations with their pairing.
+//! Checks read this model; they never re-tokenize.
+
+mod lines;
+mod quotes;
+mod sentences;
+
+pub use lines::LineIndex;
+pub use quotes::{Quote, QuoteMark, QuoteStyle};
+
+use crate::diagnostic::Span;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A word token: a UAX #29 word that contains at least one letter or digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub span: Span,
+    /// Index of the sentence that holds the word.
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    /// Range of indices into `Document::words`.
+    pub words: (usize, usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Range of indices into `Document::sentences`.
+    pub sentences: (usize, usize),
+    /// Range of indices into `Document::quotes`.
+    pub quotes: (usize, usize),
+}
+
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub lines: LineIndex,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub words: Vec<Word>,
+    /// Quotations in order of their opening mark; unmatched marks are quotes with one side missing.
+    pub quotes: Vec<Quote>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let lines = LineIndex::new(text);
+        let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut paragraphs = Vec::new();
+        let mut sentences = Vec::new();
+        let mut words = Vec::new();
+        let mut quotes = Vec::new();
+        for pspan in paragraph_spans(text, body_start) {
+            let pidx = paragraphs.len();
+            let s0 = sentences.len();
+            for sspan in sentences::split(text, pspan) {
+                let w0 = words.len();
+                let sidx = sentences.len();
+                for (off, w) in sspan.text(text).split_word_bound_indices() {
+                    if w.chars().any(char::is_alphanumeric) {
+                        let start = sspan.start + off;
+                        words.push(Word { span: Span::new(start, start + w.len()), sentence: sidx });
+                    }
+                }
+                sentences.push(Sentence { span: sspan, paragraph: pidx, words: (w0, words.len()) });
+            }
+            let q0 = quotes.len();
+            quotes.extend(quotes::pair(text, pspan));
+            paragraphs.push(Paragraph {
+                span: pspan,
+                sentences: (s0, sentences.len()),
+                quotes: (q0, quotes.len()),
+            });
+        }
+        Document { text, lines, paragraphs, sentences, words, quotes }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.start..span.end]
+    }
+
+    /// Index of the sentence that contains byte `pos` (or the nearest one before it).
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.start <= pos);
+        i.checked_sub(1)
+    }
+
+    /// Index of the paragraph that contains byte `pos` (or the nearest one before it).
+    pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.span.start <= pos);
+        i.checked_sub(1)
+    }
+
+    /// Index of the first word that starts at or after `pos`.
+    pub fn word_index_from(&self, pos: usize) -> usize {
+        self.words.partition_point(|w| w.span.start < pos)
+    }
+
+    /// The words of a sentence.
+    pub fn sentence_words(&self, sentence: usize) -> &[Word] {
+        let (a, b) = self.sentences[sentence].words;
+        &self.words[a..b]
+    }
+
+    /// True when `pos` is the first word of its sentence (ignoring opening quotes and brackets).
+    pub fn is_sentence_start(&self, pos: usize) -> bool {
+        match self.sentence_at(pos) {
+            Some(s) => {
+                let (a, b) = self.sentences[s].words;
+                a < b && self.words[a].span.start == pos
+            }
+            None => false,
+        }
+    }
+
+    /// The quotation whose inner text holds `span`, innermost first.
+    pub fn quote_around(&self, span: Span) -> Option<&Quote> {
+        self.quotes
+            .iter()
+            .filter(|q| q.inner().is_some_and(|i| i.contains(span)))
+            .max_by_key(|q| q.depth)
+    }
+}
+
+/// Spans of blank-line separated paragraphs, trimmed of surrounding whitespace.
+fn paragraph_spans(text: &str, from: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = from;
+    let mut pos = from;
+    for line in text[from..].split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let blank = content.trim().is_empty();
+        if blank {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, last_end));
+            }
+        } else {
+            let lead = content.len() - content.trim_start().len();
+            if start.is_none() {
+                start = Some(pos + lead);
+            }
+            last_end = pos + content.trim_end().len();
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, last_end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_with_crlf_and_bom() {
+        let text = "\u{feff}First line.\r\nSecond line.\r\n\r\n  Next para.  \r\n";
+        let doc = Document::new(text);
+        let paras: Vec<&str> = doc.paragraphs.iter().map(|p| doc.slice(p.span)).collect();
+        assert_eq!(paras, vec!["First line.\r\nSecond line.", "Next para."]);
+        assert_eq!(doc.paragraphs[0].span.start, 3);
+    }
+
+    #[test]
+    fn words_carry_their_sentence() {
+        let doc = Document::new("Mr. Smith left. He said “no”.");
+        let words: Vec<&str> = doc.words.iter().map(|w| doc.slice(w.span)).collect();
+        assert_eq!(words, vec!["Mr", "Smith", "left", "He", "said", "no"]);
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(doc.words[3].sentence, 1);
+        assert!(doc.is_sentence_start(doc.words[3].span.start));
+        assert!(!doc.is_sentence_start(doc.words[1].span.start));
+    }
+}

@@ -1,0 +1,274 @@
+//! Rule packs: TOML files -> validated rule definitions -> a compiled [`RuleSet`].
+//!
+//! A pack is a top-level `*.toml` file in a rule directory (the embedded `rules/` or one given
+//! with `--rules DIR`). Data files a rule refers to (gazetteers, word lists) live beside it in
+//! subdirectories and are read through the same [`Source`]. Every error names the file and,
+//! where there is one, the place in it.
+
+mod error;
+mod source;
+
+pub use error::RuleError;
+pub use source::{Source, SourceFile};
+
+use crate::checks::{self, BuildCtx, Check};
+use crate::diagnostic::{Category, Severity, Span};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+use toml::Spanned;
+
+/// A rule's example that must fire, and what the text must become after its fixes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BadExample {
+    pub text: String,
+    /// The text after applying the rule's fixes (safe and unsafe); absent when the rule has no fix.
+    pub fixed: Option<String>,
+}
+
+/// Everything about a rule except its check kind's own parameters.
+#[derive(Debug, Clone)]
+pub struct RuleMeta {
+    pub id: Arc<str>,
+    pub pack: String,
+    pub kind: String,
+    pub severity: Severity,
+    pub category: Category,
+    pub message: String,
+    pub help: String,
+    pub what: String,
+    pub why: String,
+    pub good: Vec<String>,
+    pub bad: Vec<BadExample>,
+    /// Where the rule is defined: file name and byte span of its table.
+    pub file: String,
+    pub span: Span,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct CommonFields {
+    id: String,
+    kind: String,
+    severity: Severity,
+    category: Category,
+    message: String,
+    help: String,
+    what: String,
+    why: String,
+    #[serde(default)]
+    good: Vec<String>,
+    #[serde(default)]
+    bad: Vec<BadExample>,
+}
+
+const COMMON_KEYS: &[&str] = &["id", "kind", "severity", "category", "message", "help", "what", "why", "good", "bad"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PackMeta {
+    name: String,
+    #[serde(default)]
+    description: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackFile {
+    pack: PackMeta,
+    #[serde(default)]
+    rule: Vec<Spanned<toml::Table>>,
+}
+
+/// A loaded rule: metadata plus its compiled check.
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub check: Box<dyn Check>,
+}
+
+/// Description of a pack, for listings.
+#[derive(Debug, Clone)]
+pub struct PackInfo {
+    pub name: String,
+    pub description: String,
+    pub file: String,
+}
+
+/// All loaded rules.
+#[derive(Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub packs: Vec<PackInfo>,
+}
+
+impl RuleSet {
+    /// The built-in packs embedded at build time.
+    pub fn builtin() -> Result<RuleSet, Vec<RuleError>> {
+        let mut set = RuleSet::default();
+        let errors = set.add_source(&Source::embedded());
+        if errors.is_empty() { Ok(set) } else { Err(errors) }
+    }
+
+    /// Load every pack of a source, collecting all errors (a bad rule does not stop the others).
+    pub fn add_source(&mut self, source: &Source) -> Vec<RuleError> {
+        let mut errors = Vec::new();
+        let packs = match source.packs() {
+            Ok(p) => p,
+            Err(e) => return vec![e],
+        };
+        for file in packs {
+            errors.extend(self.add_pack(source, &file));
+        }
+        errors.extend(self.check_duplicates());
+        errors
+    }
+
+    fn check_duplicates(&mut self) -> Vec<RuleError> {
+        let mut seen: HashMap<Arc<str>, usize> = HashMap::new();
+        let mut errors = Vec::new();
+        let mut keep = vec![true; self.rules.len()];
+        for (i, r) in self.rules.iter().enumerate() {
+            if let Some(&first) = seen.get(&r.meta.id) {
+                let f = &self.rules[first].meta;
+                errors.push(RuleError::at(
+                    &r.meta.file,
+                    None,
+                    r.meta.span,
+                    format!("duplicate rule id `{}` (first defined in {})", r.meta.id, f.file),
+                ));
+                keep[i] = false;
+            } else {
+                seen.insert(r.meta.id.clone(), i);
+            }
+        }
+        let mut k = keep.into_iter();
+        self.rules.retain(|_| k.next().unwrap());
+        errors
+    }
+
+    fn add_pack(&mut self, source: &Source, file: &SourceFile) -> Vec<RuleError> {
+        let text = &file.text;
+        let parsed: PackFile = match toml::from_str(text) {
+            Ok(p) => p,
+            Err(e) => {
+                let span = e.span().map(|r| Span::new(r.start, r.end)).unwrap_or(Span::new(0, 0));
+                return vec![RuleError::at(&file.name, Some(text), span, e.message().to_string())];
+            }
+        };
+        let pack = parsed.pack.name.clone();
+        if !is_kebab(&pack) {
+            return vec![RuleError::at(&file.name, Some(text), find_key(text, Span::new(0, text.len()), "name"), format!("pack name `{pack}` must be kebab-case"))];
+        }
+        self.packs.push(PackInfo { name: pack.clone(), description: parsed.pack.description, file: file.name.clone() });
+        let mut errors = Vec::new();
+        for spanned in parsed.rule {
+            let span = Span::new(spanned.span().start, spanned.span().end);
+            let table = spanned.into_inner();
+            match self.build_rule(source, file, &pack, span, table) {
+                Ok(rule) => self.rules.push(rule),
+                Err(e) => errors.push(e),
+            }
+        }
+        errors
+    }
+
+    fn build_rule(&self, source: &Source, file: &SourceFile, pack: &str, span: Span, mut table: toml::Table) -> Result<Rule, RuleError> {
+        let text = &file.text;
+        let err = |key: Option<&str>, msg: String| {
+            let at = key.map(|k| find_key(text, span, k)).unwrap_or(span);
+            RuleError::at(&file.name, Some(text), at, msg)
+        };
+        let mut common = toml::Table::new();
+        for key in COMMON_KEYS {
+            if let Some(v) = table.remove(*key) {
+                common.insert(key.to_string(), v);
+            }
+        }
+        let c: CommonFields = toml::Value::Table(common)
+            .try_into()
+            .map_err(|e: toml::de::Error| err(missing_or_named_field(e.message()).as_deref(), e.message().to_string()))?;
+        if !c.id.starts_with(&format!("{pack}.")) || !is_kebab(&c.id[pack.len() + 1..]) {
+            return Err(err(Some("id"), format!("rule id `{}` must be `{pack}.<kebab-case-name>`", c.id)));
+        }
+        check_message_style(&c.message).map_err(|m| err(Some("message"), m))?;
+        if c.bad.is_empty() || c.good.is_empty() {
+            return Err(err(None, format!("rule `{}` needs at least one `bad` and one `good` example", c.id)));
+        }
+        let meta = RuleMeta {
+            id: Arc::from(c.id),
+            pack: pack.to_string(),
+            kind: c.kind,
+            severity: c.severity,
+            category: c.category,
+            message: c.message,
+            help: c.help,
+            what: c.what,
+            why: c.why,
+            good: c.good,
+            bad: c.bad,
+            file: file.name.clone(),
+            span,
+        };
+        let bcx = BuildCtx { source, meta: &meta, pack_file: file };
+        let check = checks::build(&bcx, table).map_err(|e| err(e.key.as_deref(), e.message))?;
+        Ok(Rule { meta, check })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| &*r.meta.id == id)
+    }
+
+    /// Keep only the rules matched by `select` (ids or pack names; empty = all) and not by `ignore`.
+    pub fn filter(&mut self, select: &[String], ignore: &[String]) {
+        let hit = |list: &[String], m: &RuleMeta| list.iter().any(|s| s == &*m.id || s == &m.pack || s == "ALL");
+        self.rules.retain(|r| (select.is_empty() || hit(select, &r.meta)) && !hit(ignore, &r.meta));
+    }
+
+    /// Does any loaded rule or pack answer to this name?
+    pub fn knows(&self, name: &str) -> bool {
+        name == "ALL" || self.rules.iter().any(|r| &*r.meta.id == name || r.meta.pack == name)
+    }
+}
+
+fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Messages are short, start lowercase and do not end with a period (fix wording goes in help).
+fn check_message_style(m: &str) -> Result<(), String> {
+    if m.chars().next().is_some_and(char::is_uppercase) {
+        return Err(format!("message `{m}` must start with a lowercase letter"));
+    }
+    if m.ends_with('.') {
+        return Err(format!("message `{m}` must not end with a period"));
+    }
+    Ok(())
+}
+
+/// Pull a field name out of a serde message ("missing field `x`", "unknown field `x`").
+pub(crate) fn missing_or_named_field(msg: &str) -> Option<String> {
+    let start = msg.find('`')? + 1;
+    let end = msg[start..].find('`')? + start;
+    Some(msg[start..end].to_string())
+}
+
+/// Byte span of `key = ...` inside `within`, or `within` itself when the key is not written there.
+pub(crate) fn find_key(text: &str, within: Span, key: &str) -> Span {
+    let region = &text[within.start..within.end.min(text.len())];
+    let mut from = 0;
+    while let Some(i) = region[from..].find(key) {
+        let at = from + i;
+        let before_ok = at == 0 || region[..at].ends_with(|c: char| c.is_whitespace() || c == '{' || c == ',' || c == '.');
+        let after = region[at + key.len()..].trim_start();
+        if before_ok && (after.starts_with('=') || after.starts_with(']') ) {
+            let line_end = region[at..].find('\n').map(|n| at + n).unwrap_or(region.len());
+            return Span::new(within.start + at, within.start + line_end);
+        }
+        from = at + key.len();
+    }
+    within
+}
