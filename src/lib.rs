@@ -8,9 +8,11 @@ pub mod cli;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
+pub mod fix;
 pub mod input;
 pub mod render;
 pub mod rules;
+pub mod verify;
 
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity, Span};
 pub use document::Document;
