@@ -20,7 +20,9 @@ fn main() {
     println!("cargo:rerun-if-changed=rules");
     let mut files = Vec::new();
     walk(&root, &mut files);
-    let mut src = String::from("/// (path relative to `rules/`, contents) of every embedded rule file.\npub static EMBEDDED: &[(&str, &str)] = &[\n");
+    let mut src = String::from(
+        "/// (path relative to `rules/`, contents) of every embedded rule file.\npub static EMBEDDED: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let rel = f.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");

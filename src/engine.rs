@@ -104,7 +104,9 @@ fn dedupe_nested(diags: &mut Vec<Diagnostic>) {
 /// Guard the public contract: spans and edits lie inside the text, on char boundaries, and a
 /// fix's edits do not overlap. A check that breaks it loses the finding rather than the file.
 fn valid_spans(text: &str, d: &mut Diagnostic) -> bool {
-    let ok = |s: Span| s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+    let ok = |s: Span| {
+        s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    };
     d.fixes.retain_mut(|f| f.normalize() && f.edits.iter().all(|e| ok(e.span())));
     d.labels.retain(|l| ok(Span::new(l.start, l.end.max(l.start))));
     ok(d.span)

@@ -26,7 +26,7 @@ impl FixLevel {
 
 /// The fixes chosen for one pass: each diagnostic contributes its first allowed fix, skipped if
 /// any edit clashes with an edit already chosen.
-pub fn select<'a>(diags: &'a [Diagnostic], level: FixLevel) -> Vec<(&'a Diagnostic, &'a Fix)> {
+pub fn select(diags: &[Diagnostic], level: FixLevel) -> Vec<(&Diagnostic, &Fix)> {
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut chosen = Vec::new();
     let mut order: Vec<&Diagnostic> = diags.iter().collect();

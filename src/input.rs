@@ -58,7 +58,10 @@ fn walk(dir: &Path, extensions: &[String], inputs: &mut Vec<Input>, errors: &mut
             Ok(e) => {
                 let path = e.path();
                 if e.file_type().is_some_and(|t| t.is_file())
-                    && path.extension().and_then(|x| x.to_str()).is_some_and(|x| extensions.iter().any(|want| want == x))
+                    && path
+                        .extension()
+                        .and_then(|x| x.to_str())
+                        .is_some_and(|x| extensions.iter().any(|want| want == x))
                 {
                     inputs.push(Input::File(path.to_path_buf()));
                 }
@@ -82,7 +85,9 @@ pub fn io_message(e: &std::io::Error) -> String {
 /// Read an input as UTF-8 text, reporting where the encoding breaks.
 pub fn read(input: &Input, display: &str) -> Result<String, InputError> {
     let bytes = match input {
-        Input::File(p) => std::fs::read(p).map_err(|e| InputError { path: display.to_string(), message: io_message(&e) })?,
+        Input::File(p) => {
+            std::fs::read(p).map_err(|e| InputError { path: display.to_string(), message: io_message(&e) })?
+        }
         Input::Stdin => {
             let mut buf = Vec::new();
             std::io::stdin()
@@ -97,7 +102,10 @@ pub fn read(input: &Input, display: &str) -> Result<String, InputError> {
 /// Bytes -> String, or an error naming the line and byte where UTF-8 breaks.
 pub fn decode(bytes: Vec<u8>, display: &str) -> Result<String, InputError> {
     if bytes.contains(&0) {
-        return Err(InputError { path: display.to_string(), message: "binary file (contains NUL bytes), skipped".to_string() });
+        return Err(InputError {
+            path: display.to_string(),
+            message: "binary file (contains NUL bytes), skipped".to_string(),
+        });
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod fix;
+pub mod gazetteer;
 pub mod input;
 pub mod render;
 pub mod rules;

@@ -59,7 +59,10 @@ impl Casing {
                 NameEntry::Full(f) => (f.name, f.unless),
             };
             if !canonical.chars().any(char::is_uppercase) {
-                return Err(BuildError::new("names".to_string(), format!("casing name `{canonical}` has no capital letter to check")));
+                return Err(BuildError::new(
+                    "names".to_string(),
+                    format!("casing name `{canonical}` has no capital letter to check"),
+                ));
             }
             let unless = unless.map(|u| cx.regex("unless", &u).map(Condition::new)).transpose()?;
             let idx = names.len();

@@ -38,13 +38,18 @@ pub struct BuildCtx<'a> {
     pub source: &'a Source,
     pub meta: &'a RuleMeta,
     pub pack_file: &'a SourceFile,
+    /// The gazetteer shared by all rules (clone the `Arc` to keep it).
+    pub gazetteer: &'a std::sync::Arc<crate::gazetteer::Gazetteer>,
 }
 
 impl BuildCtx<'_> {
     /// Deserialize the kind's own fields (unknown keys are errors naming the key).
     pub fn params<T: DeserializeOwned>(&self, table: toml::Table) -> Result<T, BuildError> {
         toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| {
-            BuildError::new(crate::rules::missing_or_named_field(e.message()), format!("rule `{}`: {}", self.meta.id, e.message()))
+            BuildError::new(
+                crate::rules::missing_or_named_field(e.message()),
+                format!("rule `{}`: {}", self.meta.id, e.message()),
+            )
         })
     }
 

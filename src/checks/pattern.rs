@@ -46,7 +46,10 @@ impl Pattern {
         let p: Params = cx.params(table)?;
         let re = cx.regex("pattern", &p.pattern)?;
         if let Some(g) = &p.group {
-            let known = g.parse::<usize>().map(|n| n < re.captures_len()).unwrap_or_else(|_| re.capture_names().any(|n| n == Some(g)));
+            let known = g
+                .parse::<usize>()
+                .map(|n| n < re.captures_len())
+                .unwrap_or_else(|_| re.capture_names().any(|n| n == Some(g)));
             if !known {
                 return Err(BuildError::new("group".to_string(), format!("the pattern has no capture group `{g}`")));
             }
@@ -91,7 +94,8 @@ impl Check for Pattern {
         let text = cx.doc.text;
         for caps in self.re.captures_iter(text) {
             let Some(span) = self.group_span(&caps) else { continue };
-            if self.unless.iter().any(|c| c.holds(cx.doc, span)) || self.only_if.iter().any(|c| !c.holds(cx.doc, span)) {
+            if self.unless.iter().any(|c| c.holds(cx.doc, span)) || self.only_if.iter().any(|c| !c.holds(cx.doc, span))
+            {
                 continue;
             }
             let message = expand(&caps, &cx.meta.message);

@@ -126,7 +126,8 @@ impl Check for Phrases {
         let _ = &e.find;
         let d = cx.report_replace(span, replacement.as_deref(), e.fix);
         if let Some(m) = &e.message {
-            d.message = super::util::expand(m, &[("match", found), ("replacement", replacement.as_deref().unwrap_or(""))]);
+            d.message =
+                super::util::expand(m, &[("match", found), ("replacement", replacement.as_deref().unwrap_or(""))]);
         }
     }
 }

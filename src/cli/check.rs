@@ -51,7 +51,8 @@ pub fn run(args: CheckArgs) -> u8 {
             let diags: Vec<Diagnostic> = engine.lint_document(&doc);
             worst = diags.iter().map(|d| d.severity).chain(worst).max();
             summary.add(&diags);
-            renderer.file(&mut out, &FileReport { path: &display, text: &text, lines: &doc.lines, diagnostics: &diags })?;
+            renderer
+                .file(&mut out, &FileReport { path: &display, text: &text, lines: &doc.lines, diagnostics: &diags })?;
         }
         summary.failed_files = failed;
         renderer.finish(&mut out, &summary)?;

@@ -27,7 +27,14 @@ pub fn list(args: RulesArgs) -> u8 {
     } else {
         let w = set.rules.iter().map(|r| r.meta.id.len()).max().unwrap_or(0);
         for r in &set.rules {
-            let _ = writeln!(out, "{:w$}  {:7}  {:14}  {}", r.meta.id, r.meta.severity.to_string(), r.meta.category.as_str(), first_line(&r.meta.what));
+            let _ = writeln!(
+                out,
+                "{:w$}  {:7}  {:14}  {}",
+                r.meta.id,
+                r.meta.severity.to_string(),
+                r.meta.category.as_str(),
+                first_line(&r.meta.what)
+            );
         }
     }
     print_quietly(&out);

@@ -50,7 +50,9 @@ impl ColorChoice {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
         }
     }
 }
@@ -61,6 +63,9 @@ pub struct RuleArgs {
     /// Also load the rule packs (top-level *.toml) of this directory. Repeatable.
     #[arg(long = "rules", value_name = "DIR")]
     pub rule_dirs: Vec<PathBuf>,
+    /// Also load entities from this gazetteer file (see docs/rules.md). Repeatable.
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    pub gazetteers: Vec<PathBuf>,
     /// Do not load the built-in rule packs.
     #[arg(long)]
     pub no_builtin_rules: bool,
@@ -133,26 +138,26 @@ pub fn main() -> ExitCode {
 
 /// Load the rule set the options ask for; errors are printed compiler-style.
 pub fn load_rules(args: &RuleArgs, color: bool) -> Result<crate::RuleSet, u8> {
-    use crate::rules::{RuleSet, Source};
-    let mut set = RuleSet::default();
-    let mut errors = Vec::new();
-    if !args.no_builtin_rules {
-        errors.extend(set.add_source(&Source::embedded()));
-    }
-    for dir in &args.rule_dirs {
-        errors.extend(set.add_source(&Source::Dir(dir.clone())));
-    }
+    use crate::rules::{LoadOptions, RuleSet};
+    let opts = LoadOptions {
+        builtin: !args.no_builtin_rules,
+        dirs: args.rule_dirs.clone(),
+        gazetteers: args.gazetteers.clone(),
+    };
+    let mut set = match RuleSet::load(&opts) {
+        Ok(s) => s,
+        Err(errors) => {
+            for e in &errors {
+                eprint!("{}", e.render(color && std::io::stderr().is_terminal()));
+            }
+            return Err(2);
+        }
+    };
     for name in args.select.iter().chain(&args.ignore) {
         if !set.knows(name) {
             eprintln!("error: unknown rule or pack `{name}` (see `mtlint rules`)");
             return Err(2);
         }
-    }
-    if !errors.is_empty() {
-        for e in &errors {
-            eprint!("{}", e.render(color && std::io::stderr().is_terminal()));
-        }
-        return Err(2);
     }
     set.filter(&args.select, &args.ignore);
     Ok(set)

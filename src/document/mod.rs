@@ -74,11 +74,7 @@ impl<'a> Document<'a> {
             }
             let q0 = quotes.len();
             quotes.extend(quotes::pair(text, pspan));
-            paragraphs.push(Paragraph {
-                span: pspan,
-                sentences: (s0, sentences.len()),
-                quotes: (q0, quotes.len()),
-            });
+            paragraphs.push(Paragraph { span: pspan, sentences: (s0, sentences.len()), quotes: (q0, quotes.len()) });
         }
         Document { text, lines, paragraphs, sentences, words, quotes }
     }
@@ -124,10 +120,7 @@ impl<'a> Document<'a> {
 
     /// The quotation whose inner text holds `span`, innermost first.
     pub fn quote_around(&self, span: Span) -> Option<&Quote> {
-        self.quotes
-            .iter()
-            .filter(|q| q.inner().is_some_and(|i| i.contains(span)))
-            .max_by_key(|q| q.depth)
+        self.quotes.iter().filter(|q| q.inner().is_some_and(|i| i.contains(span))).max_by_key(|q| q.depth)
     }
 }
 

@@ -80,7 +80,9 @@ fn classify(c: char) -> Option<(QuoteStyle, Role)> {
 fn opens_context(prev: Option<char>) -> bool {
     match prev {
         None => true,
-        Some(p) => p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | '“' | '„' | '«' | '‘' | '"' | ':'),
+        Some(p) => {
+            p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/' | '“' | '„' | '«' | '‘' | '"' | ':')
+        }
     }
 }
 
@@ -99,8 +101,7 @@ pub fn pair(text: &str, para: Span) -> Vec<Quote> {
             continue;
         };
         let mark = QuoteMark { span: Span::new(para.start + i, para.start + i + c.len_utf8()), ch: c };
-        let between_letters =
-            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        let between_letters = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
         let role = match (c, role) {
             // ’ between letters is an apostrophe; after a letter with no ‘ open, it is one too.
             ('’', _) if between_letters => {
@@ -187,10 +188,7 @@ mod tests {
 
     #[test]
     fn straight_quotes_pair_by_context() {
-        assert_eq!(
-            quotes(r#"The "deal" was "fine," he said."#),
-            vec![(Some("deal"), true), (Some("fine,"), true)]
-        );
+        assert_eq!(quotes(r#"The "deal" was "fine," he said."#), vec![(Some("deal"), true), (Some("fine,"), true)]);
         assert_eq!(quotes("He wrote \"hello"), vec![(None, false)]);
     }
 }

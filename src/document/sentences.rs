@@ -9,11 +9,10 @@
 use crate::diagnostic::Span;
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "gov",
-    "sen", "rep", "rev", "st", "jr", "sr", "vs", "no", "nos", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "mt", "ft",
-    "approx", "est", "dept", "univ", "assn", "bros", "gens", "reps", "sens", "pres", "cmdr",
-    "e.g", "i.e", "etc", "al", "op", "vol", "pp", "fig", "ph",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "gov", "sen", "rep", "rev", "st",
+    "jr", "sr", "vs", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "inc", "co", "corp", "ltd", "mt", "ft", "approx", "est", "dept", "univ", "assn", "bros", "gens", "reps", "sens",
+    "pres", "cmdr", "e.g", "i.e", "etc", "al", "op", "vol", "pp", "fig", "ph",
 ];
 
 fn is_closer(c: char) -> bool {
@@ -21,9 +20,7 @@ fn is_closer(c: char) -> bool {
 }
 
 fn is_starter(c: char) -> bool {
-    c.is_uppercase()
-        || c.is_numeric()
-        || matches!(c, '"' | '“' | '«' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-' | '„')
+    c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '«' | '‘' | '\'' | '(' | '[' | '—' | '–' | '-' | '„')
 }
 
 /// Split a paragraph span into sentence spans (trimmed).

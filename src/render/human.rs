@@ -44,7 +44,11 @@ fn to_codespan(d: &Diagnostic) -> CsDiagnostic<()> {
         };
         notes.push(format!("{tag}: {}", f.message));
     }
-    CsDiagnostic::new(severity).with_code(d.rule.to_string()).with_message(&d.message).with_labels(labels).with_notes(notes)
+    CsDiagnostic::new(severity)
+        .with_code(d.rule.to_string())
+        .with_message(&d.message)
+        .with_labels(labels)
+        .with_notes(notes)
 }
 
 impl Renderer for Human {

@@ -90,7 +90,11 @@ impl<'a> JsonDiagnostic<'a> {
                 .map(|f| JsonFix {
                     message: &f.message,
                     applicability: f.applicability,
-                    edits: f.edits.iter().map(|e| JsonEdit { start: e.start, end: e.end, replacement: &e.replacement }).collect(),
+                    edits: f
+                        .edits
+                        .iter()
+                        .map(|e| JsonEdit { start: e.start, end: e.end, replacement: &e.replacement })
+                        .collect(),
                 })
                 .collect(),
         }

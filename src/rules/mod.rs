@@ -9,12 +9,14 @@ mod error;
 mod source;
 
 pub use error::RuleError;
-pub use source::{Source, SourceFile};
+pub use source::{Source, SourceFile, read_path};
 
 use crate::checks::{self, BuildCtx, Check};
 use crate::diagnostic::{Category, Severity, Span};
+use crate::gazetteer::Gazetteer;
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 use toml::Spanned;
 
@@ -100,28 +102,58 @@ pub struct PackInfo {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub packs: Vec<PackInfo>,
+    /// The gazetteer every check shares (built-in, rule directories, extra files).
+    pub gazetteer: Arc<Gazetteer>,
+}
+
+/// What to load.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Load the packs embedded at build time.
+    pub builtin: bool,
+    /// Extra rule directories (`--rules DIR`).
+    pub dirs: Vec<PathBuf>,
+    /// Extra gazetteer files (a newsroom's own entities).
+    pub gazetteers: Vec<PathBuf>,
 }
 
 impl RuleSet {
     /// The built-in packs embedded at build time.
     pub fn builtin() -> Result<RuleSet, Vec<RuleError>> {
-        let mut set = RuleSet::default();
-        let errors = set.add_source(&Source::embedded());
-        if errors.is_empty() { Ok(set) } else { Err(errors) }
+        RuleSet::load(&LoadOptions { builtin: true, ..LoadOptions::default() })
     }
 
-    /// Load every pack of a source, collecting all errors (a bad rule does not stop the others).
-    pub fn add_source(&mut self, source: &Source) -> Vec<RuleError> {
-        let mut errors = Vec::new();
-        let packs = match source.packs() {
-            Ok(p) => p,
-            Err(e) => return vec![e],
-        };
-        for file in packs {
-            errors.extend(self.add_pack(source, &file));
+    /// Load gazetteers first (so every rule sees all of them), then every pack, collecting all
+    /// errors: a bad rule does not stop the others from loading.
+    pub fn load(opts: &LoadOptions) -> Result<RuleSet, Vec<RuleError>> {
+        let mut sources = Vec::new();
+        if opts.builtin {
+            sources.push(Source::embedded());
         }
-        errors.extend(self.check_duplicates());
-        errors
+        sources.extend(opts.dirs.iter().cloned().map(Source::Dir));
+        let mut errors = Vec::new();
+        let mut gazetteer = Gazetteer::default();
+        for src in &sources {
+            match src.data_files("data/gazetteer", "toml") {
+                Ok(files) => files.iter().for_each(|f| errors.extend(gazetteer.add_file(f).err())),
+                Err(e) => errors.push(e),
+            }
+        }
+        for p in &opts.gazetteers {
+            match read_path(p) {
+                Ok(f) => errors.extend(gazetteer.add_file(&f).err()),
+                Err(e) => errors.push(e),
+            }
+        }
+        let mut set = RuleSet { gazetteer: Arc::new(gazetteer), ..RuleSet::default() };
+        for src in &sources {
+            match src.packs() {
+                Ok(packs) => packs.iter().for_each(|f| errors.extend(set.add_pack(src, f))),
+                Err(e) => errors.push(e),
+            }
+        }
+        errors.extend(set.check_duplicates());
+        if errors.is_empty() { Ok(set) } else { Err(errors) }
     }
 
     fn check_duplicates(&mut self) -> Vec<RuleError> {
@@ -158,7 +190,12 @@ impl RuleSet {
         };
         let pack = parsed.pack.name.clone();
         if !is_kebab(&pack) {
-            return vec![RuleError::at(&file.name, Some(text), find_key(text, Span::new(0, text.len()), "name"), format!("pack name `{pack}` must be kebab-case"))];
+            return vec![RuleError::at(
+                &file.name,
+                Some(text),
+                find_key(text, Span::new(0, text.len()), "name"),
+                format!("pack name `{pack}` must be kebab-case"),
+            )];
         }
         self.packs.push(PackInfo { name: pack.clone(), description: parsed.pack.description, file: file.name.clone() });
         let mut errors = Vec::new();
@@ -173,7 +210,14 @@ impl RuleSet {
         errors
     }
 
-    fn build_rule(&self, source: &Source, file: &SourceFile, pack: &str, span: Span, mut table: toml::Table) -> Result<Rule, RuleError> {
+    fn build_rule(
+        &self,
+        source: &Source,
+        file: &SourceFile,
+        pack: &str,
+        span: Span,
+        mut table: toml::Table,
+    ) -> Result<Rule, RuleError> {
         let text = &file.text;
         let err = |key: Option<&str>, msg: String| {
             let at = key.map(|k| find_key(text, span, k)).unwrap_or(span);
@@ -185,9 +229,9 @@ impl RuleSet {
                 common.insert(key.to_string(), v);
             }
         }
-        let c: CommonFields = toml::Value::Table(common)
-            .try_into()
-            .map_err(|e: toml::de::Error| err(missing_or_named_field(e.message()).as_deref(), e.message().to_string()))?;
+        let c: CommonFields = toml::Value::Table(common).try_into().map_err(|e: toml::de::Error| {
+            err(missing_or_named_field(e.message()).as_deref(), e.message().to_string())
+        })?;
         if !c.id.starts_with(&format!("{pack}.")) || !is_kebab(&c.id[pack.len() + 1..]) {
             return Err(err(Some("id"), format!("rule id `{}` must be `{pack}.<kebab-case-name>`", c.id)));
         }
@@ -210,7 +254,7 @@ impl RuleSet {
             file: file.name.clone(),
             span,
         };
-        let bcx = BuildCtx { source, meta: &meta, pack_file: file };
+        let bcx = BuildCtx { source, meta: &meta, pack_file: file, gazetteer: &self.gazetteer };
         let check = checks::build(&bcx, table).map_err(|e| err(e.key.as_deref(), e.message))?;
         Ok(Rule { meta, check })
     }
@@ -262,9 +306,10 @@ pub(crate) fn find_key(text: &str, within: Span, key: &str) -> Span {
     let mut from = 0;
     while let Some(i) = region[from..].find(key) {
         let at = from + i;
-        let before_ok = at == 0 || region[..at].ends_with(|c: char| c.is_whitespace() || c == '{' || c == ',' || c == '.');
+        let before_ok =
+            at == 0 || region[..at].ends_with(|c: char| c.is_whitespace() || c == '{' || c == ',' || c == '.');
         let after = region[at + key.len()..].trim_start();
-        if before_ok && (after.starts_with('=') || after.starts_with(']') ) {
+        if before_ok && (after.starts_with('=') || after.starts_with(']')) {
             let line_end = region[at..].find('\n').map(|n| at + n).unwrap_or(region.len());
             return Span::new(within.start + at, within.start + line_end);
         }

@@ -34,7 +34,12 @@ impl Source {
                 .collect()),
             Source::Dir(dir) => {
                 let rd = std::fs::read_dir(dir).map_err(|e| {
-                    RuleError::at(&dir.display().to_string(), None, Span::new(0, 0), format!("cannot read rule directory: {e}"))
+                    RuleError::at(
+                        &dir.display().to_string(),
+                        None,
+                        Span::new(0, 0),
+                        format!("cannot read rule directory: {e}"),
+                    )
                 })?;
                 let mut paths: Vec<PathBuf> = rd
                     .flatten()
@@ -42,15 +47,30 @@ impl Source {
                     .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
                     .collect();
                 paths.sort();
-                paths
-                    .into_iter()
-                    .map(|p| {
-                        let name = p.display().to_string();
-                        std::fs::read_to_string(&p)
-                            .map(|text| SourceFile { name: name.clone(), text })
-                            .map_err(|e| RuleError::at(&name, None, Span::new(0, 0), format!("cannot read rule file: {e}")))
-                    })
-                    .collect()
+                paths.into_iter().map(|p| read_path(&p)).collect()
+            }
+        }
+    }
+
+    /// Every data file under `dir` (relative to the rule directory) with the given extension, sorted.
+    pub fn data_files(&self, dir: &str, ext: &str) -> Result<Vec<SourceFile>, RuleError> {
+        let prefix = format!("{}/", dir.trim_end_matches('/'));
+        match self {
+            Source::Embedded => Ok(embedded::EMBEDDED
+                .iter()
+                .filter(|(p, _)| p.starts_with(&prefix) && p.ends_with(&format!(".{ext}")))
+                .map(|(p, t)| SourceFile { name: format!("rules/{p}"), text: t.to_string() })
+                .collect()),
+            Source::Dir(root) => {
+                let d = root.join(dir);
+                let Ok(rd) = std::fs::read_dir(&d) else { return Ok(Vec::new()) };
+                let mut paths: Vec<PathBuf> = rd
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == ext))
+                    .collect();
+                paths.sort();
+                paths.into_iter().map(|p| read_path(&p)).collect()
             }
         }
     }
@@ -71,4 +91,12 @@ impl Source {
             }
         }
     }
+}
+
+/// Read a file on disk as a `SourceFile`, with an error naming it.
+pub fn read_path(p: &std::path::Path) -> Result<SourceFile, RuleError> {
+    let name = p.display().to_string();
+    std::fs::read_to_string(p).map(|text| SourceFile { name: name.clone(), text }).map_err(|e| {
+        RuleError::at(&name, None, Span::new(0, 0), format!("cannot read file: {}", crate::input::io_message(&e)))
+    })
 }
