@@ -13,6 +13,7 @@ pub mod gazetteer;
 pub mod input;
 pub mod render;
 pub mod rules;
+pub mod runner;
 pub mod verify;
 
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity, Span};

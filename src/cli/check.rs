@@ -1,11 +1,11 @@
 //! `mtlint check`.
 
 use super::{CheckArgs, FailOn, load_rules};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
+use crate::diagnostic::Severity;
 use crate::engine::Engine;
-use crate::input::{self, Input};
+use crate::input;
 use crate::render::{self, FileReport, Summary};
+use crate::runner;
 use std::io::{self, Write};
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -31,33 +31,43 @@ pub fn run(args: CheckArgs) -> u8 {
     let mut renderer = render::renderer(args.format, color);
     let mut summary = Summary::default();
     let mut worst: Option<Severity> = None;
-    let result = (|| -> io::Result<()> {
-        renderer.begin(&mut out)?;
-        for inp in &inputs {
-            let display = match inp {
-                Input::File(p) => p.display().to_string(),
-                Input::Stdin => args.stdin_filename.clone(),
-            };
-            let text = match input::read(inp, &display) {
-                Ok(t) => t,
+    let mut write_error: Option<io::Error> = None;
+    if let Err(e) = renderer.begin(&mut out) {
+        write_error = Some(e);
+    }
+    if write_error.is_none() {
+        runner::run(&engine, inputs, args.jobs, &args.stdin_filename, |r| {
+            let linted = match r.outcome {
+                Ok(l) => l,
                 Err(e) => {
-                    out.flush()?;
+                    let _ = out.flush();
                     eprintln!("error: {e}");
                     failed += 1;
-                    continue;
+                    return true;
                 }
             };
-            let doc = Document::new(&text);
-            let diags: Vec<Diagnostic> = engine.lint_document(&doc);
-            worst = diags.iter().map(|d| d.severity).chain(worst).max();
-            summary.add(&diags);
-            renderer
-                .file(&mut out, &FileReport { path: &display, text: &text, lines: &doc.lines, diagnostics: &diags })?;
-        }
-        summary.failed_files = failed;
-        renderer.finish(&mut out, &summary)?;
-        out.flush()
-    })();
+            worst = linted.diagnostics.iter().map(|d| d.severity).chain(worst).max();
+            summary.add(&linted.diagnostics);
+            let report = FileReport {
+                path: &r.path,
+                text: &linted.text,
+                lines: &linted.lines,
+                diagnostics: &linted.diagnostics,
+            };
+            match renderer.file(&mut out, &report) {
+                Ok(()) => true,
+                Err(e) => {
+                    write_error = Some(e);
+                    false
+                }
+            }
+        });
+    }
+    summary.failed_files = failed;
+    let result = match write_error {
+        Some(e) => Err(e),
+        None => renderer.finish(&mut out, &summary).and_then(|()| out.flush()),
+    };
     if let Err(e) = result {
         if e.kind() == io::ErrorKind::BrokenPipe {
             return exit_code(failed, worst, args.fail_on);

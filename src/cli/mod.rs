@@ -96,6 +96,9 @@ pub struct CheckArgs {
     /// Exit 1 when a diagnostic at or above this severity is found.
     #[arg(long, value_enum, default_value = "warning")]
     pub fail_on: FailOn,
+    /// Worker threads (0: one per core).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    pub jobs: usize,
     /// File extensions to lint when walking directories (comma-separated).
     #[arg(long, value_delimiter = ',', default_value = "txt,md")]
     pub extensions: Vec<String>,
