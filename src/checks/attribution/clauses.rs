@@ -1,0 +1,538 @@
+//! Stage 1: quotations and attribution clauses.
+//!
+//! Works on the document's words (never re-tokenizes): each word gets its lowercase form and
+//! whether it lies inside a quotation. A clause is a verb of saying with its speaker before it
+//! ("Ryabkov said", "the diplomat stressed"), after it ("– said Ryabkov", "As explained Ryabkov"),
+//! a source marker ("according to the diplomat") or a speaker before a colon and a quote.
+
+use super::lexicon::Lexicon;
+use crate::diagnostic::Span;
+use crate::document::Document;
+
+pub struct Tok<'d> {
+    pub span: Span,
+    pub text: &'d str,
+    pub lower: String,
+    /// First letter is a capital.
+    pub cap: bool,
+    /// Inside a quotation (between its marks, or after an unclosed opener).
+    pub quoted: bool,
+    pub sentence: usize,
+    pub para: usize,
+}
+
+/// Tokens of a document plus the text between them.
+pub struct Toks<'d> {
+    pub text: &'d str,
+    pub toks: Vec<Tok<'d>>,
+}
+
+impl<'d> Toks<'d> {
+    pub fn new(doc: &Document<'d>) -> Self {
+        let text = doc.text;
+        let mut toks: Vec<Tok> = doc
+            .words
+            .iter()
+            .map(|w| {
+                let t = doc.slice(w.span);
+                Tok {
+                    span: w.span,
+                    text: t,
+                    lower: t.to_lowercase(),
+                    cap: t.chars().next().is_some_and(char::is_uppercase),
+                    quoted: false,
+                    sentence: w.sentence,
+                    para: doc.sentences[w.sentence].paragraph,
+                }
+            })
+            .collect();
+        for q in quote_regions(doc) {
+            let a = doc.word_index_from(q.span.start);
+            let b = doc.word_index_from(q.span.end);
+            for t in &mut toks[a..b] {
+                t.quoted = true;
+            }
+        }
+        Toks { text, toks }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Text between token `i - 1` and token `i` ("" for the first).
+    pub fn gap(&self, i: usize) -> &'d str {
+        if i == 0 || i >= self.toks.len() {
+            return "";
+        }
+        &self.text[self.toks[i - 1].span.end..self.toks[i].span.start]
+    }
+
+    /// Does token `i` continue a phrase with token `i - 1` (same sentence, only a space or hyphen)?
+    pub fn joined(&self, i: usize) -> bool {
+        i > 0
+            && i < self.toks.len()
+            && self.toks[i].sentence == self.toks[i - 1].sentence
+            && self.gap(i).chars().all(|c| c == ' ' || c == '-' || c == '\u{a0}')
+            && !self.gap(i).is_empty()
+    }
+
+    pub fn lowers(&self) -> Vec<&str> {
+        self.toks.iter().map(|t| t.lower.as_str()).collect()
+    }
+
+    /// Span from token `a` to token `b` inclusive.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b].span.end)
+    }
+}
+
+/// A quotation: balanced marks, or an unclosed opener running to the next dash or the paragraph end.
+pub struct QuoteRegion {
+    pub span: Span,
+    pub para: usize,
+    pub balanced: bool,
+}
+
+pub fn quote_regions(doc: &Document) -> Vec<QuoteRegion> {
+    let mut out = Vec::new();
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        for q in &doc.quotes[p.quotes.0..p.quotes.1] {
+            if q.depth > 0 {
+                continue;
+            }
+            if let Some(inner) = q.inner() {
+                out.push(QuoteRegion { span: inner, para: pi, balanced: true });
+            } else if let Some(open) = q.open {
+                let rest = &doc.text[open.span.end..p.span.end];
+                let end = [" – ", " — ", " - "]
+                    .iter()
+                    .filter_map(|d| rest.find(d))
+                    .min()
+                    .map_or(p.span.end, |i| open.span.end + i);
+                out.push(QuoteRegion { span: Span::new(open.span.end, end), para: pi, balanced: false });
+            }
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Name,
+    Role,
+    Pronoun,
+    Org,
+    Impersonal,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Token range, inclusive.
+    pub a: usize,
+    pub b: usize,
+    pub kind: Kind,
+    /// For names: first-name token and surname token.
+    pub first: Option<usize>,
+    pub surname: Option<usize>,
+    /// Role entry and organization named in the mention (its title, appositive or "of the ..." part).
+    pub role: Option<usize>,
+    pub org: Option<usize>,
+    /// Tokens of the title or role description, inclusive.
+    pub title: Option<(usize, usize)>,
+    pub definite: bool,
+    pub former: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseKind {
+    /// "X said", "said X"
+    Verb,
+    /// "As said X": verb before its subject after "as".
+    Inverted,
+    /// "according to X"
+    Source,
+    /// "X: “...”"
+    Colon,
+}
+
+#[derive(Debug, Clone)]
+pub struct Clause {
+    pub kind: ClauseKind,
+    /// Tokens of the verb or marker, inclusive.
+    pub verb: (usize, usize),
+    pub mention: Mention,
+}
+
+/// Lemma-free word classes used by the noun-phrase parsers.
+pub struct Parser<'a, 'd> {
+    pub t: &'a Toks<'d>,
+    pub lex: &'a Lexicon,
+    pub lowers: Vec<&'a str>,
+}
+
+impl<'a, 'd> Parser<'a, 'd> {
+    pub fn new(t: &'a Toks<'d>, lex: &'a Lexicon) -> Self {
+        Parser { t, lex, lowers: t.lowers() }
+    }
+
+    fn tok(&self, i: usize) -> &Tok<'d> {
+        &self.t.toks[i]
+    }
+
+    /// The word without a possessive ending.
+    pub fn bare(&self, i: usize) -> &'d str {
+        let s = self.tok(i).text;
+        s.strip_suffix("’s").or_else(|| s.strip_suffix("'s")).unwrap_or(s)
+    }
+
+    /// Could token `i` be part of a personal name?
+    pub fn nameish(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        let bare = self.bare(i);
+        let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+        t.cap
+            && letters >= 2
+            && !bare.contains('.')
+            && !(bare.chars().all(|c| !c.is_lowercase()))
+            && !self.lex.title_words.contains(&t.lower)
+            && !self.lex.not_names.contains(&t.lower)
+            && !self.lex.pronouns.contains(&t.lower)
+            && !self.lex.definite.contains(&t.lower)
+            && !self.lex.indefinite.contains(&t.lower)
+            && self.lex.verbs.at(&self.lowers, i, |_| true).is_none()
+    }
+
+    fn titleish(&self, i: usize) -> bool {
+        let l = self.bare(i).to_lowercase();
+        self.lex.title_words.contains(&l)
+    }
+
+    /// Role and organization named in tokens `a..=b` (the last role noun wins).
+    pub fn role_org(&self, a: usize, b: usize) -> (Option<usize>, Option<usize>, bool) {
+        let (mut role, mut org, mut former) = (None, None, false);
+        let mut k = a;
+        let joined = |x: usize| self.t.joined(x);
+        while k <= b {
+            former |= self.lex.former.contains(&self.tok(k).lower);
+            if let Some((n, id)) = self.lex.org_words.at(&self.lowers, k, joined).filter(|(n, _)| k + n - 1 <= b) {
+                org = Some(id);
+                // "foreign minister", "secretary of state" name both the body and the role.
+                for x in k..k + n {
+                    if let Some((_, r)) = self.lex.role_nouns.at(&self.lowers, x, joined) {
+                        role = Some(r);
+                    }
+                }
+                k += n;
+            } else if let Some((n, id)) =
+                self.lex.role_nouns.at(&self.lowers, k, joined).filter(|(n, _)| k + n - 1 <= b)
+            {
+                role = Some(id);
+                k += n;
+            } else {
+                k += 1;
+            }
+        }
+        (role, org, former)
+    }
+
+    /// Organization named by an "of/for/at the ..." phrase starting at `i`; returns (org, last token).
+    fn org_phrase(&self, i: usize) -> Option<(usize, usize)> {
+        let n = self.t.len();
+        if i >= n || !matches!(self.tok(i).lower.as_str(), "of" | "for" | "at" | "from" | "in" | "with") {
+            return None;
+        }
+        let mut k = i + 1;
+        let mut found = None;
+        while k < n && k <= i + 7 && self.t.joined(k) && !self.tok(k).quoted {
+            let l = self.tok(k).lower.as_str();
+            if let Some((len, id)) = self.lex.org_words.at(&self.lowers, k, |x| self.t.joined(x)) {
+                found = Some((id, k + len - 1));
+                k += len;
+                continue;
+            }
+            if self.lex.definite.contains(l) || self.tok(k).cap || l == "of" || l == "and" {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        // Extend over a capitalized name part that follows ("the Embassy of Russia").
+        found
+    }
+
+    /// A speaker noun phrase starting at token `i`, all within one clause.
+    pub fn forward(&self, i: usize) -> Option<Mention> {
+        let n = self.t.len();
+        if i >= n || self.tok(i).quoted {
+            return None;
+        }
+        let l = self.tok(i).lower.as_str();
+        let blank = Mention {
+            a: i,
+            b: i,
+            kind: Kind::Pronoun,
+            first: None,
+            surname: None,
+            role: None,
+            org: None,
+            title: None,
+            definite: false,
+            former: false,
+        };
+        if self.lex.pronouns.contains(l) {
+            return Some(blank);
+        }
+        let det = self.lex.definite.contains(l) || self.lex.indefinite.contains(l);
+        let mut k = if det { i + 1 } else { i };
+        if det && !self.t.joined(k) {
+            return None;
+        }
+        // Title or description words, then an optional name.
+        let mut last_desc: Option<usize> = None;
+        let mut impersonal_end: Option<usize> = None;
+        while k < n && k < i + 10 && (k == i || self.t.joined(k)) && !self.tok(k).quoted {
+            let joined = |x: usize| self.t.joined(x);
+            if let Some((len, _)) = self.lex.org_words.at(&self.lowers, k, joined) {
+                last_desc = Some(k + len - 1);
+                k += len;
+            } else if let Some((len, _)) = self.lex.role_nouns.at(&self.lowers, k, joined) {
+                last_desc = Some(k + len - 1);
+                k += len;
+            } else if let Some((len, _)) = self.lex.impersonal.at(&self.lowers, k, joined) {
+                impersonal_end = Some(k + len - 1);
+                last_desc = Some(k + len - 1);
+                k += len;
+            } else if self.titleish(k) {
+                k += 1;
+            } else if self.tok(k).cap && !self.nameish_run_starts(k) {
+                // Nationality or place adjective ("Russian", "U.S."), part of the description.
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // A name run right after the description.
+        let name_start = k;
+        let mut e = k;
+        while e < n && (e == name_start || self.t.joined(e)) && !self.tok(e).quoted && self.name_token(e) {
+            e += 1;
+        }
+        while e > name_start && self.lex.particles.contains(&self.tok(e - 1).lower) {
+            e -= 1;
+        }
+        if e > name_start && (e == name_start + 1 || !self.lex.particles.contains(&self.tok(name_start).lower)) {
+            if !(name_start == i || self.t.joined(name_start)) {
+                return None;
+            }
+            let b = e - 1;
+            let (role, org, former) =
+                if name_start > i { self.role_org(i, name_start - 1) } else { (None, None, false) };
+            let first = (b > name_start).then_some(name_start);
+            return Some(Mention {
+                b,
+                kind: Kind::Name,
+                first,
+                surname: Some(b),
+                role,
+                org,
+                title: (name_start > i).then(|| (i, name_start - 1)),
+                former,
+                ..blank
+            });
+        }
+        let last = last_desc?;
+        let (mut role, mut org, former) = self.role_org(i, last);
+        let mut b = last;
+        if role.is_some() {
+            if let Some((o, end)) = self.org_phrase(last + 1).filter(|_| self.t.joined(last + 1)) {
+                org = Some(o);
+                b = end;
+            }
+        }
+        let kind = if role.is_some() {
+            Kind::Role
+        } else if impersonal_end == Some(last) {
+            Kind::Impersonal
+        } else if org.is_some() {
+            Kind::Org
+        } else {
+            return None;
+        };
+        if kind != Kind::Role {
+            role = None;
+        }
+        Some(Mention {
+            b,
+            kind,
+            role,
+            org,
+            title: Some((i, b)),
+            definite: det && self.lex.definite.contains(l),
+            former,
+            ..blank
+        })
+    }
+
+    fn name_token(&self, i: usize) -> bool {
+        self.nameish(i)
+            || (self.lex.particles.contains(&self.tok(i).lower) && i + 1 < self.t.len() && self.t.joined(i + 1))
+    }
+
+    /// Is token `k` the start of a personal name rather than an adjective in a title ("Russian
+    /// foreign minister")? A name-like word followed by title material is part of the title.
+    fn nameish_run_starts(&self, k: usize) -> bool {
+        if !self.nameish(k) {
+            return false;
+        }
+        let next = k + 1;
+        !(next < self.t.len()
+            && self.t.joined(next)
+            && !self.tok(next).quoted
+            && (self.titleish(next) || self.lex.org_words.at(&self.lowers, next, |x| self.t.joined(x)).is_some()))
+    }
+
+    /// A speaker noun phrase ending at token `j` (inclusive), within one clause.
+    pub fn backward(&self, j: usize) -> Option<Mention> {
+        let lo = j.saturating_sub(10);
+        let mut start = j;
+        while start > lo && self.t.joined(start) && !self.tok(start - 1).quoted {
+            start -= 1;
+        }
+        (start..=j).find_map(|s| self.forward(s).filter(|m| m.b == j))
+    }
+
+    /// Skip adverbs and auxiliaries backwards from `i` (exclusive); the token before them.
+    fn before_adverbs(&self, i: usize) -> Option<usize> {
+        let mut j = i.checked_sub(1)?;
+        while self.lex.adverbs.contains(&self.tok(j).lower) && self.t.joined(j + 1) {
+            j = j.checked_sub(1)?;
+        }
+        Some(j)
+    }
+
+    /// Every attribution clause in the document, in order.
+    pub fn clauses(&self) -> Vec<Clause> {
+        let n = self.t.len();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if self.tok(i).quoted {
+                i += 1;
+                continue;
+            }
+            if let Some((len, _)) = self.lex.sources.at(&self.lowers, i, |x| self.t.joined(x)) {
+                let after = i + len;
+                if after < n && self.tok(after).sentence == self.tok(i).sentence {
+                    if let Some(m) = self.forward(after).filter(|_| self.t.joined(after)) {
+                        out.push(Clause { kind: ClauseKind::Source, verb: (i, after - 1), mention: m });
+                    }
+                }
+                i = after;
+                continue;
+            }
+            let Some((len, _)) = self.lex.verbs.at(&self.lowers, i, |x| self.t.joined(x)) else {
+                i += 1;
+                continue;
+            };
+            let verb = (i, i + len - 1);
+            let after = i + len;
+            let same = |k: usize| k < n && self.tok(k).sentence == self.tok(i).sentence && self.t.joined(k);
+            // "As explained Ryabkov": inverted.
+            if i > 0 && self.tok(i - 1).lower == "as" && self.t.joined(i) {
+                if let Some(m) = same(after).then(|| self.forward(after)).flatten() {
+                    if m.kind != Kind::Impersonal || m.definite {
+                        out.push(Clause { kind: ClauseKind::Inverted, verb, mention: m });
+                    }
+                }
+                i = after;
+                continue;
+            }
+            // Subject before the verb.
+            let subject = self.before_adverbs(i).filter(|&j| {
+                self.tok(j).sentence == self.tok(i).sentence
+                    && !self.tok(j).quoted
+                    && (j + 1..=i).all(|k| self.t.joined(k))
+            });
+            if let Some(m) = subject.and_then(|j| self.backward(j)) {
+                out.push(Clause { kind: ClauseKind::Verb, verb, mention: self.with_apposition(m) });
+                i = after;
+                continue;
+            }
+            // Apposition before the verb: "Sergei Ryabkov, the deputy minister, said".
+            if let Some(m) = self.appositive_subject(i) {
+                out.push(Clause { kind: ClauseKind::Verb, verb, mention: m });
+                i = after;
+                continue;
+            }
+            // Subject after the verb: after a quotation, a comma or a dash, or at sentence start.
+            let gap = self.t.gap(i);
+            let boundary = i == 0
+                || self.tok(i - 1).sentence != self.tok(i).sentence
+                || gap.contains([',', '–', '—', ':', '”', '"', '»', '’'])
+                || self.tok(i - 1).quoted;
+            let object_verb = self.lex.object_verbs.contains(&self.lowers[i..after].join(" "));
+            if boundary && !object_verb && same(after) {
+                if let Some(m) = self.forward(after) {
+                    out.push(Clause { kind: ClauseKind::Verb, verb, mention: self.with_apposition(m) });
+                }
+            }
+            i = after;
+        }
+        // "Ryabkov: “...”"
+        for (k, t) in self.t.toks.iter().enumerate() {
+            if k == 0 || !t.quoted || self.tok(k - 1).quoted {
+                continue;
+            }
+            let gap = self.t.gap(k);
+            if gap.trim_start().starts_with(':') && self.tok(k - 1).sentence == t.sentence {
+                if let Some(m) = self.backward(k - 1).filter(|m| m.kind != Kind::Impersonal) {
+                    out.push(Clause { kind: ClauseKind::Colon, verb: (k - 1, k - 1), mention: m });
+                }
+            }
+        }
+        out.sort_by_key(|c| c.verb.0);
+        out
+    }
+
+    /// "Ryabkov, deputy foreign minister, said": the verb follows a comma after a role phrase that
+    /// follows a comma after a name.
+    fn appositive_subject(&self, verb: usize) -> Option<Mention> {
+        if verb == 0 || self.t.gap(verb).trim() != "," {
+            return None;
+        }
+        let role = self.backward(verb - 1).filter(|m| m.kind == Kind::Role)?;
+        if role.a == 0 || self.t.gap(role.a).trim() != "," {
+            return None;
+        }
+        let mut name = self.backward(role.a - 1).filter(|m| m.kind == Kind::Name)?;
+        if name.role.is_none() {
+            name.role = role.role;
+            name.org = name.org.or(role.org);
+            name.title = Some((role.a, role.b));
+            name.former |= role.former;
+        }
+        Some(name)
+    }
+
+    /// A name followed by ", the/a <role> ..." takes that role as its title.
+    pub fn with_apposition(&self, mut m: Mention) -> Mention {
+        if m.kind != Kind::Name || m.role.is_some() {
+            return m;
+        }
+        let k = m.b + 1;
+        if k < self.t.len() && self.t.gap(k).trim() == "," && self.tok(k).sentence == self.tok(m.b).sentence {
+            if let Some(r) = self.forward(k).filter(|r| r.kind == Kind::Role) {
+                let end = r.b + 1;
+                let closed = end >= self.t.len() || self.t.gap(end).trim_start().starts_with([',', '.', ';', ')']);
+                if closed {
+                    m.role = r.role;
+                    m.org = m.org.or(r.org);
+                    m.title = Some((r.a, r.b));
+                    m.former |= r.former;
+                }
+            }
+        }
+        m
+    }
+}

@@ -1,0 +1,255 @@
+//! Stages 2 and 3: the ledger of speakers and the resolution of every mention against it.
+//!
+//! People enter the ledger where the article introduces them (a title or apposition with a name,
+//! a full name as a speaker, "a spokesman for ..."); later mentions resolve to them by surname,
+//! by a role noun that fits (same role, or a generic role that fits their organization) and by
+//! pronoun (the person mentioned last). Each clause gets its speaker; mentions that contradict
+//! the ledger are recorded for the flags.
+
+use super::clauses::{Clause, Kind, Mention, Parser};
+use crate::diagnostic::Span;
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub first_key: Option<String>,
+    pub surname: Option<String>,
+    pub surname_key: Option<String>,
+    pub role: Option<usize>,
+    pub org: Option<usize>,
+    /// The mention that introduced the person (name with its title).
+    pub intro: Span,
+    /// Name as introduced ("Sergei Ryabkov"), or the role description.
+    pub label: String,
+    /// Title or description as introduced.
+    pub title: Option<Span>,
+}
+
+impl Entity {
+    pub fn named(&self) -> bool {
+        self.surname.is_some()
+    }
+}
+
+/// A finding of the ledger stage.
+#[derive(Debug, Clone)]
+pub enum Conflict {
+    /// A surname spelled differently from its introduction.
+    Spelling { at: Span, entity: usize, expected: String },
+    /// A title that gives a known person another organization or role.
+    Title { at: Span, entity: usize },
+}
+
+pub struct Resolved {
+    pub entities: Vec<Entity>,
+    /// Speaker of each clause (index into `entities`), in clause order.
+    pub speakers: Vec<Option<usize>>,
+    /// Clauses whose definite role description resolved to nobody.
+    pub unresolved: Vec<bool>,
+    pub conflicts: Vec<Conflict>,
+}
+
+enum Event {
+    Intro(Mention),
+    Clause(usize),
+}
+
+impl Event {
+    fn pos(&self, clauses: &[Clause]) -> (usize, u8) {
+        match self {
+            Event::Intro(m) => (m.a, 0),
+            Event::Clause(c) => (clauses[*c].mention.a.min(clauses[*c].verb.0), 1),
+        }
+    }
+}
+
+/// Person introductions outside clauses: a title before a name, or a name with an apposition.
+pub fn introductions(p: &Parser) -> Vec<Mention> {
+    let t = p.t;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let tok = &t.toks[i];
+        let starts = !tok.quoted && (i == 0 || !t.joined(i) || !(t.toks[i - 1].cap || p.nameish(i - 1)));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        match p.forward(i).map(|m| p.with_apposition(m)) {
+            Some(m) if m.kind == Kind::Name && (m.role.is_some() || m.org.is_some()) => {
+                i = m.b + 1;
+                out.push(m);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>) -> Resolved {
+    let lex = p.lex;
+    let t = p.t;
+    let mut events: Vec<Event> = intros.into_iter().map(Event::Intro).collect();
+    events.extend((0..clauses.len()).map(Event::Clause));
+    events.sort_by_key(|e| e.pos(clauses));
+    let mut r = Resolved {
+        entities: Vec::new(),
+        speakers: vec![None; clauses.len()],
+        unresolved: vec![false; clauses.len()],
+        conflicts: Vec::new(),
+    };
+    let mut last_person: Option<usize> = None;
+    let mut last_speaker: Option<usize> = None;
+    // Name mentions already entered (token of the surname) -> entity.
+    let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for ev in events {
+        match ev {
+            Event::Intro(m) => {
+                if let Some(e) = name_entity(p, &m, &mut r, &mut seen, true) {
+                    last_person = Some(e);
+                }
+            }
+            Event::Clause(ci) => {
+                let m = &clauses[ci].mention;
+                let speaker = match m.kind {
+                    Kind::Name => name_entity(p, m, &mut r, &mut seen, m.first.is_some() || m.role.is_some()),
+                    Kind::Pronoun => last_person,
+                    Kind::Role if m.definite => {
+                        let role = m.role.expect("a role mention has a role");
+                        let fits = |e: &Entity| {
+                            let same_role = e.role.is_some_and(|er| er == role);
+                            let generic_fit = lex.roles[role].generic && (e.org.is_none_or(|o| lex.role_fits(role, o)));
+                            let org_ok = m.org.is_none_or(|mo| e.org.is_none_or(|eo| eo == mo));
+                            (same_role || generic_fit) && org_ok
+                        };
+                        let pick = last_speaker
+                            .filter(|&e| fits(&r.entities[e]))
+                            .or_else(|| (0..r.entities.len()).rev().find(|&e| fits(&r.entities[e])));
+                        if pick.is_none() {
+                            r.unresolved[ci] = true;
+                        }
+                        pick
+                    }
+                    Kind::Role => {
+                        // "a spokesman for the ministry": a new, unnamed person.
+                        r.entities.push(Entity {
+                            first_key: None,
+                            surname: None,
+                            surname_key: None,
+                            role: m.role,
+                            org: m.org,
+                            intro: t.span(m.a, m.b),
+                            label: t.span(m.a, m.b).text(t.text).to_string(),
+                            title: Some(t.span(m.a, m.b)),
+                        });
+                        Some(r.entities.len() - 1)
+                    }
+                    Kind::Org | Kind::Impersonal => None,
+                };
+                r.speakers[ci] = speaker;
+                if let Some(e) = speaker {
+                    last_person = Some(e);
+                    last_speaker = Some(e);
+                }
+            }
+        }
+    }
+    r
+}
+
+/// Find or enter the person a name mention refers to; records conflicts with the ledger.
+fn name_entity(
+    p: &Parser,
+    m: &Mention,
+    r: &mut Resolved,
+    seen: &mut std::collections::HashMap<usize, usize>,
+    may_introduce: bool,
+) -> Option<usize> {
+    let lex = p.lex;
+    let t = p.t;
+    let s_tok = m.surname?;
+    if let Some(&e) = seen.get(&s_tok) {
+        return Some(e);
+    }
+    let surname = p.bare(s_tok).to_string();
+    let skey = lex.spelling_key(&surname);
+    let first_key = m.first.map(|f| lex.spelling_key(p.bare(f)));
+    let same_first = |e: &Entity| match (&first_key, &e.first_key) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    let exact = (0..r.entities.len()).rev().find(|&e| {
+        let ent = &r.entities[e];
+        ent.surname.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(&surname)) && same_first(ent)
+    });
+    let name_span = t.span(m.first.unwrap_or(s_tok), s_tok);
+    if let Some(e) = exact {
+        seen.insert(s_tok, e);
+        check_title(p, m, e, r);
+        let ent = &mut r.entities[e];
+        if ent.role.is_none() && !m.former {
+            ent.role = m.role;
+        }
+        if ent.org.is_none() && !m.former {
+            ent.org = m.org;
+        }
+        if ent.first_key.is_none() {
+            ent.first_key = first_key;
+        }
+        return Some(e);
+    }
+    // Same name in another romanization: one person spelled two ways.
+    let variants: Vec<usize> = (0..r.entities.len())
+        .filter(|&e| {
+            let ent = &r.entities[e];
+            ent.surname_key.as_deref() == Some(skey.as_str())
+                && same_first(ent)
+                && skey.chars().count() >= 4
+                && ent.surname.as_deref().is_some_and(|s| !s.eq_ignore_ascii_case(&surname))
+        })
+        .collect();
+    if let [e] = variants[..] {
+        let expected = r.entities[e].surname.clone().unwrap_or_default();
+        r.conflicts.push(Conflict::Spelling { at: t.toks[s_tok].span, entity: e, expected });
+        seen.insert(s_tok, e);
+        return Some(e);
+    }
+    if !may_introduce {
+        return None;
+    }
+    r.entities.push(Entity {
+        first_key,
+        surname: Some(surname),
+        surname_key: Some(skey),
+        role: if m.former { None } else { m.role },
+        org: if m.former { None } else { m.org },
+        intro: m.title.map_or(name_span, |(a, b)| {
+            let s = t.span(a, b);
+            Span::new(s.start.min(name_span.start), s.end.max(name_span.end))
+        }),
+        label: name_span.text(t.text).to_string(),
+        title: m.title.map(|(a, b)| t.span(a, b)),
+    });
+    let e = r.entities.len() - 1;
+    seen.insert(s_tok, e);
+    Some(e)
+}
+
+/// A title on a later mention that gives a known person another organization, or another role
+/// within the same organization.
+fn check_title(p: &Parser, m: &Mention, e: usize, r: &mut Resolved) {
+    let lex = p.lex;
+    let ent = &r.entities[e];
+    if m.former || m.title.is_none() {
+        return;
+    }
+    let org_clash = matches!((m.org, ent.org), (Some(a), Some(b)) if a != b);
+    let role_clash = matches!((m.role, ent.role), (Some(a), Some(b))
+        if a != b && !lex.roles[a].generic && !lex.roles[b].generic
+            && !lex.roles[a].combinable && !lex.roles[b].combinable)
+        && m.org.is_some()
+        && m.org == ent.org;
+    if org_clash || role_clash {
+        let (a, b) = m.title.expect("checked above");
+        r.conflicts.push(Conflict::Title { at: p.t.span(a, b), entity: e });
+    }
+}

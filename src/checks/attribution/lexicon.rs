@@ -1,0 +1,213 @@
+//! The analyzer's language data (`rules/data/attribution.toml`), compiled into word-sequence
+//! tables that are looked up token by token (one hash probe per word, no regexes).
+
+use crate::checks::BuildError;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct DataFile {
+    verbs: Vec<String>,
+    #[serde(default)]
+    object_verbs: Vec<String>,
+    source_markers: Vec<String>,
+    pronouns: Vec<String>,
+    definite: Vec<String>,
+    indefinite: Vec<String>,
+    #[serde(default)]
+    adverbs: Vec<String>,
+    #[serde(default)]
+    impersonal: Vec<String>,
+    #[serde(default)]
+    title_modifiers: Vec<String>,
+    #[serde(default)]
+    former: Vec<String>,
+    #[serde(default)]
+    not_names: Vec<String>,
+    #[serde(default)]
+    name_particles: Vec<String>,
+    #[serde(default)]
+    spelling_equivalents: Vec<(String, String)>,
+    #[serde(default)]
+    organization: Vec<OrgEntry>,
+    #[serde(default)]
+    role: Vec<RoleEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct OrgEntry {
+    id: String,
+    words: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RoleEntry {
+    nouns: Vec<String>,
+    #[serde(default)]
+    generic: bool,
+    #[serde(default)]
+    combinable: bool,
+    fits: Vec<String>,
+}
+
+/// A table of word sequences (lowercase) -> id; matched at a token position, longest first.
+#[derive(Default, Debug)]
+pub struct Phrases {
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+impl Phrases {
+    fn add(&mut self, phrase: &str, id: usize) {
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+        if let Some(first) = words.first().cloned() {
+            let list = self.by_first.entry(first).or_default();
+            list.push((words, id));
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+    }
+
+    fn of(list: &[String]) -> Self {
+        let mut p = Phrases::default();
+        list.iter().enumerate().for_each(|(i, s)| p.add(s, i));
+        p
+    }
+
+    /// Longest entry whose words equal `words[i..]` (already lowercased); `joined(k)` says whether
+    /// word `k` follows word `k - 1` with only a space or hyphen between. Returns (length, id).
+    pub fn at(&self, words: &[&str], i: usize, joined: impl Fn(usize) -> bool) -> Option<(usize, usize)> {
+        let cands = self.by_first.get(*words.get(i)?)?;
+        cands
+            .iter()
+            .find(|(w, _)| {
+                i + w.len() <= words.len()
+                    && w.iter().enumerate().all(|(k, x)| words[i + k] == x && (k == 0 || joined(i + k)))
+            })
+            .map(|(w, id)| (w.len(), *id))
+    }
+}
+
+pub struct Role {
+    pub generic: bool,
+    pub combinable: bool,
+    pub fits_any: bool,
+    /// Organization tags the role belongs to.
+    pub fits: Vec<String>,
+}
+
+pub struct Org {
+    pub tags: Vec<String>,
+}
+
+pub struct Lexicon {
+    pub verbs: Phrases,
+    pub object_verbs: HashSet<String>,
+    pub sources: Phrases,
+    pub pronouns: HashSet<String>,
+    pub definite: HashSet<String>,
+    pub indefinite: HashSet<String>,
+    pub adverbs: HashSet<String>,
+    pub impersonal: Phrases,
+    pub former: HashSet<String>,
+    pub particles: HashSet<String>,
+    pub not_names: HashSet<String>,
+    pub equivalents: Vec<(String, String)>,
+    pub orgs: Vec<Org>,
+    pub org_words: Phrases,
+    pub roles: Vec<Role>,
+    pub role_nouns: Phrases,
+    /// Every single word that occurs in an organization or role phrase (title material).
+    pub title_words: HashSet<String>,
+}
+
+fn set(list: &[String]) -> HashSet<String> {
+    list.iter().map(|s| s.to_lowercase()).collect()
+}
+
+impl Lexicon {
+    pub fn parse(name: &str, text: &str) -> Result<Lexicon, BuildError> {
+        let f: DataFile = toml::from_str(text)
+            .map_err(|e| BuildError::new("data".to_string(), format!("{name}: {}", e.message())))?;
+        let mut org_words = Phrases::default();
+        let mut title_words = HashSet::new();
+        let mut orgs = Vec::new();
+        let mut ids = HashSet::new();
+        for (i, o) in f.organization.iter().enumerate() {
+            if !ids.insert(o.id.as_str()) {
+                return Err(BuildError::new("data".to_string(), format!("{name}: duplicate organization `{}`", o.id)));
+            }
+            for w in &o.words {
+                org_words.add(w, i);
+                title_words.extend(w.split_whitespace().map(str::to_lowercase));
+            }
+            orgs.push(Org { tags: o.tags.clone() });
+        }
+        let known_tags: HashSet<&str> = f.organization.iter().flat_map(|o| o.tags.iter().map(String::as_str)).collect();
+        let mut role_nouns = Phrases::default();
+        let mut roles = Vec::new();
+        for (i, r) in f.role.iter().enumerate() {
+            for n in &r.nouns {
+                role_nouns.add(n, i);
+                title_words.extend(n.split_whitespace().map(str::to_lowercase));
+            }
+            if let Some(bad) = r.fits.iter().find(|t| *t != "*" && !known_tags.contains(t.as_str())) {
+                return Err(BuildError::new(
+                    "data".to_string(),
+                    format!("{name}: role `{}` fits unknown organization tag `{bad}`", r.nouns.join(", ")),
+                ));
+            }
+            roles.push(Role {
+                generic: r.generic,
+                combinable: r.combinable,
+                fits_any: r.fits.iter().any(|t| t == "*"),
+                fits: r.fits.clone(),
+            });
+        }
+        title_words.extend(set(&f.title_modifiers));
+        for (from, _) in &f.spelling_equivalents {
+            if from.is_empty() {
+                return Err(BuildError::new("data".to_string(), format!("{name}: empty spelling equivalent")));
+            }
+        }
+        Ok(Lexicon {
+            verbs: Phrases::of(&f.verbs),
+            object_verbs: set(&f.object_verbs),
+            sources: Phrases::of(&f.source_markers),
+            pronouns: set(&f.pronouns),
+            definite: set(&f.definite),
+            indefinite: set(&f.indefinite),
+            adverbs: set(&f.adverbs),
+            impersonal: Phrases::of(&f.impersonal),
+            former: set(&f.former),
+            particles: set(&f.name_particles),
+            not_names: set(&f.not_names),
+            equivalents: f.spelling_equivalents.iter().map(|(a, b)| (a.to_lowercase(), b.to_lowercase())).collect(),
+            orgs,
+            org_words,
+            roles,
+            role_nouns,
+            title_words,
+        })
+    }
+
+    /// Can a person holding role `role` belong to organization `org`?
+    pub fn role_fits(&self, role: usize, org: usize) -> bool {
+        let r = &self.roles[role];
+        r.fits_any || self.orgs[org].tags.iter().any(|t| r.fits.contains(t))
+    }
+
+    /// A surname reduced to one romanization, for comparing spellings.
+    pub fn spelling_key(&self, surname: &str) -> String {
+        let mut s = surname.to_lowercase();
+        for (a, b) in &self.equivalents {
+            if s.contains(a.as_str()) {
+                s = s.replace(a.as_str(), b);
+            }
+        }
+        s
+    }
+}
