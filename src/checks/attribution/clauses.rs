@@ -305,11 +305,30 @@ impl<'a, 'd> Parser<'a, 'd> {
                 k += len;
             } else if self.titleish(k) {
                 k += 1;
+            } else if self.lex.connectors.contains(self.lowers[k])
+                && last_desc.is_some()
+                && k + 1 < n
+                && self.t.joined(k + 1)
+                && (self.titleish(k + 1) || self.lex.connectors.contains(self.lowers[k + 1]))
+            {
+                // "Minister of the Interior": more title follows.
+                k += 1;
             } else if self.tok(k).cap && !self.nameish_run_starts(k) {
                 // Nationality or place adjective ("Russian", "U.S."), part of the description.
                 k += 1;
             } else {
                 break;
+            }
+        }
+        // "President of Russia Vladimir Putin": after a connector, a run of three or more
+        // capitalized words starts with the place or body the title belongs to.
+        if last_desc.is_some() && k + 1 < n && self.lex.connectors.contains(self.lowers[k]) && self.t.joined(k + 1) {
+            let mut e = k + 1;
+            while e < n && self.t.joined(e) && !self.tok(e).quoted && self.nameish(e) {
+                e += 1;
+            }
+            if e >= k + 4 {
+                k += 2;
             }
         }
         // A name run right after the description.

@@ -26,6 +26,8 @@ struct DataFile {
     #[serde(default)]
     not_names: Vec<String>,
     #[serde(default)]
+    connectors: Vec<String>,
+    #[serde(default)]
     name_particles: Vec<String>,
     #[serde(default)]
     spelling_equivalents: Vec<(String, String)>,
@@ -115,6 +117,7 @@ pub struct Lexicon {
     pub former: HashSet<String>,
     pub particles: HashSet<String>,
     pub not_names: HashSet<String>,
+    pub connectors: HashSet<String>,
     pub equivalents: Vec<(String, String)>,
     pub orgs: Vec<Org>,
     pub org_words: Phrases,
@@ -135,6 +138,7 @@ impl Lexicon {
         let mut org_words = Phrases::default();
         let mut title_words = HashSet::new();
         let mut orgs = Vec::new();
+        let connectors = set(&f.connectors);
         let mut ids = HashSet::new();
         for (i, o) in f.organization.iter().enumerate() {
             if !ids.insert(o.id.as_str()) {
@@ -168,6 +172,7 @@ impl Lexicon {
             });
         }
         title_words.extend(set(&f.title_modifiers));
+        title_words.retain(|w| !connectors.contains(w));
         for (from, _) in &f.spelling_equivalents {
             if from.is_empty() {
                 return Err(BuildError::new("data".to_string(), format!("{name}: empty spelling equivalent")));
@@ -185,6 +190,7 @@ impl Lexicon {
             former: set(&f.former),
             particles: set(&f.name_particles),
             not_names: set(&f.not_names),
+            connectors,
             equivalents: f.spelling_equivalents.iter().map(|(a, b)| (a.to_lowercase(), b.to_lowercase())).collect(),
             orgs,
             org_words,

@@ -196,7 +196,9 @@ impl Attribution {
                     let outside = |at: usize| at < m.a || at > m.b;
                     let role_elsewhere = role_at.iter().any(|&(r, at)| Some(r) == m.role && outside(at));
                     let org_elsewhere = m.org.is_some_and(|o| org_at.iter().any(|&(x, at)| x == o && outside(at)));
-                    if ent.named() && near && !role_elsewhere && !org_elsewhere {
+                    // The known speaker's role must be known, or the description may be theirs.
+                    let known = ent.role.is_some() || ent.org.is_some();
+                    if ent.named() && known && !m.former && near && !role_elsewhere && !org_elsewhere {
                         let span = t.span(m.a, m.b);
                         let found = span.text(t.text).to_string();
                         let speaker_name = ent.label.clone();
@@ -271,8 +273,19 @@ impl Attribution {
         for q in clauses::quote_regions(doc) {
             let inner = q.span.text(t.text);
             let words = doc.word_index_from(q.span.end) - doc.word_index_from(q.span.start);
-            let statement = inner.trim_end().ends_with(['.', ',', '!', '?', '…']);
-            if words < self.min_words || !statement {
+            let statement = inner.trim_end().ends_with(['.', '!', '?', '…']);
+            if !q.balanced || words < self.min_words || !statement || hard_break(inner) {
+                continue;
+            }
+            // Only a quotation that is a sentence of its own: anything before or after it in the
+            // sentence ("..., the team shouted") is an attribution, whatever its verb.
+            let Some(si) = doc.sentence_at(q.span.start) else { continue };
+            let sent = doc.sentences[si].span;
+            let before = &t.text[sent.start.min(q.span.start)..q.span.start];
+            let after_end = doc.sentences.get(doc.sentence_at(q.span.end).unwrap_or(si)).map_or(sent.end, |s| s.span.end);
+            let after = &t.text[q.span.end..after_end.max(q.span.end)];
+            let alone = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
+            if !alone(before) || !alone(after) {
                 continue;
             }
             let pi = q.para;
@@ -288,9 +301,14 @@ impl Attribution {
                 .find(|x| x.open.is_some_and(|o| o.span.end == q.span.start) || x.inner() == Some(q.span))
                 .and_then(|x| x.outer().or(x.open.map(|o| o.span)))
                 .unwrap_or(q.span);
-            let span = if q.balanced { mark } else { Span::new(mark.start, q.span.end) };
-            let found = span.text(t.text).to_string();
-            self.emit(cx, span, &[("match", found.as_str())]);
+            let found = mark.text(t.text).to_string();
+            self.emit(cx, mark, &[("match", found.as_str())]);
         }
     }
+}
+
+/// Does the text hold a line break that ends a sentence (the next line does not start in lower
+/// case)? A quotation across one is a pairing of marks from different segments.
+fn hard_break(s: &str) -> bool {
+    s.split('\n').skip(1).any(|line| !line.trim_start().starts_with(char::is_lowercase))
 }
