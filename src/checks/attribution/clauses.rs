@@ -345,6 +345,10 @@ impl<'a, 'd> Parser<'a, 'd> {
                 return None;
             }
             let b = e - 1;
+            // "Semilarski's lawyer": the possessor is not the speaker.
+            if self.bare(b).len() < self.tok(b).text.len() && b + 1 < n && self.t.joined(b + 1) {
+                return None;
+            }
             let (role, org, former) =
                 if name_start > i { self.role_org(i, name_start - 1) } else { (None, None, false) };
             let first = (b > name_start).then_some(name_start);
@@ -408,7 +412,9 @@ impl<'a, 'd> Parser<'a, 'd> {
         !(next < self.t.len()
             && self.t.joined(next)
             && !self.tok(next).quoted
-            && (self.titleish(next) || self.lex.org_words.at(&self.lowers, next, |x| self.t.joined(x)).is_some()))
+            && (self.titleish(next)
+                || self.lex.org_words.at(&self.lowers, next, |x| self.t.joined(x)).is_some()
+                || self.lex.impersonal.at(&self.lowers, next, |x| self.t.joined(x)).is_some()))
     }
 
     /// A speaker noun phrase ending at token `j` (inclusive), within one clause.
@@ -438,6 +444,11 @@ impl<'a, 'd> Parser<'a, 'd> {
         while i < n {
             if self.tok(i).quoted {
                 i += 1;
+                continue;
+            }
+            if let Some((len, _)) = self.lex.media.at(&self.lowers, i, |x| self.t.joined(x)) {
+                // "quoted by RIA Novosti": the outlet, not the speaker.
+                i += len;
                 continue;
             }
             if let Some((len, _)) = self.lex.sources.at(&self.lowers, i, |x| self.t.joined(x)) {

@@ -79,10 +79,42 @@ pub fn introductions(p: &Parser) -> Vec<Mention> {
                 i = m.b + 1;
                 out.push(m);
             }
+            Some(r) if r.kind == Kind::Role => match named_after(p, &r) {
+                Some(m) => {
+                    i = m.b + 1;
+                    out.push(m);
+                }
+                None => i = r.b + 1,
+            },
             _ => i += 1,
         }
     }
     out
+}
+
+/// "The Finnish ambassador in Moscow, Mikko Lahtinen, said": a role description, then (after a
+/// short phrase) a name set off by commas. The name takes the role.
+fn named_after(p: &Parser, r: &Mention) -> Option<Mention> {
+    let t = p.t;
+    let mut k = r.b + 1;
+    while k < t.len() && k <= r.b + 6 && t.toks[k].sentence == t.toks[r.b].sentence && !t.toks[k].quoted {
+        if t.gap(k).trim() == "," {
+            let m = p.forward(k).filter(|m| m.kind == Kind::Name && m.title.is_none())?;
+            let closed = m.b + 1 >= t.len() || t.gap(m.b + 1).trim_start().starts_with([',', '.', ';']);
+            return closed.then(|| Mention {
+                role: r.role,
+                org: r.org,
+                title: Some((r.a, r.b)),
+                former: r.former,
+                ..m
+            });
+        }
+        if !t.joined(k) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>) -> Resolved {
@@ -111,7 +143,7 @@ pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>) -> Resolved
             Event::Clause(ci) => {
                 let m = &clauses[ci].mention;
                 let speaker = match m.kind {
-                    Kind::Name => name_entity(p, m, &mut r, &mut seen, m.first.is_some() || m.role.is_some()),
+                    Kind::Name => name_entity(p, m, &mut r, &mut seen, true),
                     Kind::Pronoun => last_person,
                     Kind::Role if m.definite => {
                         let role = m.role.expect("a role mention has a role");
@@ -226,7 +258,10 @@ fn name_entity(
             let s = t.span(a, b);
             Span::new(s.start.min(name_span.start), s.end.max(name_span.end))
         }),
-        label: name_span.text(t.text).to_string(),
+        label: {
+            let start = t.toks[m.first.unwrap_or(s_tok)].span.start;
+            t.text[start..t.toks[s_tok].span.start + p.bare(s_tok).len()].to_string()
+        },
         title: m.title.map(|(a, b)| t.span(a, b)),
     });
     let e = r.entities.len() - 1;

@@ -12,6 +12,8 @@ struct DataFile {
     #[serde(default)]
     object_verbs: Vec<String>,
     source_markers: Vec<String>,
+    #[serde(default)]
+    media_markers: Vec<String>,
     pronouns: Vec<String>,
     definite: Vec<String>,
     indefinite: Vec<String>,
@@ -109,6 +111,7 @@ pub struct Lexicon {
     pub verbs: Phrases,
     pub object_verbs: HashSet<String>,
     pub sources: Phrases,
+    pub media: Phrases,
     pub pronouns: HashSet<String>,
     pub definite: HashSet<String>,
     pub indefinite: HashSet<String>,
@@ -182,6 +185,7 @@ impl Lexicon {
             verbs: Phrases::of(&f.verbs),
             object_verbs: set(&f.object_verbs),
             sources: Phrases::of(&f.source_markers),
+            media: Phrases::of(&f.media_markers),
             pronouns: set(&f.pronouns),
             definite: set(&f.definite),
             indefinite: set(&f.indefinite),

@@ -265,7 +265,7 @@ impl Attribution {
                 continue;
             }
             let j = |x: usize| t.joined(x);
-            if lex.verbs.at(&p.lowers, i, j).is_some() || lex.sources.at(&p.lowers, i, j).is_some() {
+            if [&lex.verbs, &lex.sources, &lex.media].iter().any(|table| table.at(&p.lowers, i, j).is_some()) {
                 attributed[tok.para] = true;
             }
         }
@@ -282,7 +282,8 @@ impl Attribution {
             let Some(si) = doc.sentence_at(q.span.start) else { continue };
             let sent = doc.sentences[si].span;
             let before = &t.text[sent.start.min(q.span.start)..q.span.start];
-            let after_end = doc.sentences.get(doc.sentence_at(q.span.end).unwrap_or(si)).map_or(sent.end, |s| s.span.end);
+            let after_end =
+                doc.sentences.get(doc.sentence_at(q.span.end).unwrap_or(si)).map_or(sent.end, |s| s.span.end);
             let after = &t.text[q.span.end..after_end.max(q.span.end)];
             let alone = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
             if !alone(before) || !alone(after) {
@@ -311,4 +312,101 @@ impl Attribution {
 /// case)? A quotation across one is a pairing of marks from different segments.
 fn hard_break(s: &str) -> bool {
     s.split('\n').skip(1).any(|line| !line.trim_start().starts_with(char::is_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::parse("attribution.toml", include_str!("../../../rules/data/attribution.toml")).unwrap()
+    }
+
+    /// Every clause as (kind, mention text, speaker label or "-").
+    fn speakers(text: &str) -> Vec<(ClauseKind, String, String)> {
+        let lex = lexicon();
+        let doc = Document::new(text);
+        let toks = Toks::new(&doc);
+        let p = Parser::new(&toks, &lex);
+        let clauses = p.clauses();
+        let res = ledger::resolve(&p, &clauses, ledger::introductions(&p));
+        clauses
+            .iter()
+            .zip(&res.speakers)
+            .map(|(c, s)| {
+                let who = s.map_or("-".to_string(), |e| res.entities[e].label.clone());
+                (c.kind, toks.span(c.mention.a, c.mention.b).text(text).to_string(), who)
+            })
+            .collect()
+    }
+
+    fn s(kind: ClauseKind, m: &str, who: &str) -> (ClauseKind, String, String) {
+        (kind, m.to_string(), who.to_string())
+    }
+
+    #[test]
+    fn clause_shapes_and_resolution() {
+        use ClauseKind::*;
+        let text = "Deputy Foreign Minister Sergei Ryabkov spoke in Geneva. “We keep working,” – said Ryabkov. \
+                    According to the diplomat, talks go on. As explained Ryabkov, nothing is agreed. \
+                    The minister also stressed that “time is short.” He added: “We wait.”";
+        assert_eq!(
+            speakers(text),
+            vec![
+                s(Verb, "Ryabkov", "Sergei Ryabkov"),
+                s(Source, "the diplomat", "Sergei Ryabkov"),
+                s(Inverted, "Ryabkov", "Sergei Ryabkov"),
+                s(Verb, "The minister", "Sergei Ryabkov"),
+                s(Verb, "He", "Sergei Ryabkov"),
+            ]
+        );
+    }
+
+    #[test]
+    fn appositions_introduce_roles_both_ways() {
+        use ClauseKind::*;
+        let text = "Dmitry Peskov, the Kremlin spokesman, said the date was set. \
+                    The Finnish ambassador in Moscow, Mikko Lahtinen, disagreed. “No date,” Lahtinen said. \
+                    “We wait,” the ambassador added. “It is set,” the spokesman said.";
+        assert_eq!(
+            speakers(text),
+            vec![
+                s(Verb, "Dmitry Peskov", "Dmitry Peskov"),
+                s(Verb, "Lahtinen", "Mikko Lahtinen"),
+                s(Verb, "the ambassador", "Mikko Lahtinen"),
+                s(Verb, "the spokesman", "Dmitry Peskov"),
+            ]
+        );
+    }
+
+    #[test]
+    fn unintroduced_role_stays_unresolved_and_impersonal_is_nobody() {
+        use ClauseKind::*;
+        let text = "Interior Minister Anna Berg spoke. “Ready,” Berg said. “Done,” summed up the representative of the Embassy. \
+                    The statement said the roads were open. A spokesman for the police said: “Calm.”";
+        assert_eq!(
+            speakers(text),
+            vec![
+                s(Verb, "Berg", "Anna Berg"),
+                s(Verb, "the representative of the Embassy", "-"),
+                s(Verb, "The statement", "-"),
+                s(Verb, "A spokesman for the police", "A spokesman for the police"),
+            ]
+        );
+    }
+
+    #[test]
+    fn verbs_inside_quotes_and_non_speakers_make_no_clause() {
+        assert!(speakers("“I said no,” was all. As expected, prices rose. As noted above, it works.").is_empty());
+        assert!(speakers("As reported by the agency, it works.").is_empty());
+    }
+
+    #[test]
+    fn spelling_key_joins_romanizations() {
+        let lex = lexicon();
+        assert_eq!(lex.spelling_key("Ryabkov"), lex.spelling_key("Riabkov"));
+        assert_eq!(lex.spelling_key("Khodorkovsky"), lex.spelling_key("Hodorkovskiy"));
+        assert_ne!(lex.spelling_key("Ryabkov"), lex.spelling_key("Rybakov"));
+    }
 }
