@@ -367,11 +367,11 @@ impl<'a, 'd> Parser<'a, 'd> {
         let last = last_desc?;
         let (mut role, mut org, former) = self.role_org(i, last);
         let mut b = last;
-        if role.is_some() {
-            if let Some((o, end)) = self.org_phrase(last + 1).filter(|_| self.t.joined(last + 1)) {
-                org = Some(o);
-                b = end;
-            }
+        if role.is_some()
+            && let Some((o, end)) = self.org_phrase(last + 1).filter(|_| self.t.joined(last + 1))
+        {
+            org = Some(o);
+            b = end;
         }
         let kind = if role.is_some() {
             Kind::Role
@@ -453,10 +453,11 @@ impl<'a, 'd> Parser<'a, 'd> {
             }
             if let Some((len, _)) = self.lex.sources.at(&self.lowers, i, |x| self.t.joined(x)) {
                 let after = i + len;
-                if after < n && self.tok(after).sentence == self.tok(i).sentence {
-                    if let Some(m) = self.forward(after).filter(|_| self.t.joined(after)) {
-                        out.push(Clause { kind: ClauseKind::Source, verb: (i, after - 1), mention: m });
-                    }
+                if after < n
+                    && self.tok(after).sentence == self.tok(i).sentence
+                    && let Some(m) = self.forward(after).filter(|_| self.t.joined(after))
+                {
+                    out.push(Clause { kind: ClauseKind::Source, verb: (i, after - 1), mention: m });
                 }
                 i = after;
                 continue;
@@ -470,10 +471,10 @@ impl<'a, 'd> Parser<'a, 'd> {
             let same = |k: usize| k < n && self.tok(k).sentence == self.tok(i).sentence && self.t.joined(k);
             // "As explained Ryabkov": inverted.
             if i > 0 && self.tok(i - 1).lower == "as" && self.t.joined(i) {
-                if let Some(m) = same(after).then(|| self.forward(after)).flatten() {
-                    if m.kind != Kind::Impersonal || m.definite {
-                        out.push(Clause { kind: ClauseKind::Inverted, verb, mention: m });
-                    }
+                if let Some(m) = same(after).then(|| self.forward(after)).flatten()
+                    && (m.kind != Kind::Impersonal || m.definite)
+                {
+                    out.push(Clause { kind: ClauseKind::Inverted, verb, mention: m });
                 }
                 i = after;
                 continue;
@@ -502,10 +503,12 @@ impl<'a, 'd> Parser<'a, 'd> {
                 || gap.contains([',', '–', '—', ':', '”', '"', '»', '’'])
                 || self.tok(i - 1).quoted;
             let object_verb = self.lex.object_verbs.contains(&self.lowers[i..after].join(" "));
-            if boundary && !object_verb && same(after) {
-                if let Some(m) = self.forward(after) {
-                    out.push(Clause { kind: ClauseKind::Verb, verb, mention: self.with_apposition(m) });
-                }
+            if boundary
+                && !object_verb
+                && same(after)
+                && let Some(m) = self.forward(after)
+            {
+                out.push(Clause { kind: ClauseKind::Verb, verb, mention: self.with_apposition(m) });
             }
             i = after;
         }
@@ -515,10 +518,11 @@ impl<'a, 'd> Parser<'a, 'd> {
                 continue;
             }
             let gap = self.t.gap(k);
-            if gap.trim_start().starts_with(':') && self.tok(k - 1).sentence == t.sentence {
-                if let Some(m) = self.backward(k - 1).filter(|m| m.kind != Kind::Impersonal) {
-                    out.push(Clause { kind: ClauseKind::Colon, verb: (k - 1, k - 1), mention: m });
-                }
+            if gap.trim_start().starts_with(':')
+                && self.tok(k - 1).sentence == t.sentence
+                && let Some(m) = self.backward(k - 1).filter(|m| m.kind != Kind::Impersonal)
+            {
+                out.push(Clause { kind: ClauseKind::Colon, verb: (k - 1, k - 1), mention: m });
             }
         }
         out.sort_by_key(|c| c.verb.0);
@@ -551,16 +555,18 @@ impl<'a, 'd> Parser<'a, 'd> {
             return m;
         }
         let k = m.b + 1;
-        if k < self.t.len() && self.t.gap(k).trim() == "," && self.tok(k).sentence == self.tok(m.b).sentence {
-            if let Some(r) = self.forward(k).filter(|r| r.kind == Kind::Role) {
-                let end = r.b + 1;
-                let closed = end >= self.t.len() || self.t.gap(end).trim_start().starts_with([',', '.', ';', ')']);
-                if closed {
-                    m.role = r.role;
-                    m.org = m.org.or(r.org);
-                    m.title = Some((r.a, r.b));
-                    m.former |= r.former;
-                }
+        if k < self.t.len()
+            && self.t.gap(k).trim() == ","
+            && self.tok(k).sentence == self.tok(m.b).sentence
+            && let Some(r) = self.forward(k).filter(|r| r.kind == Kind::Role)
+        {
+            let end = r.b + 1;
+            let closed = end >= self.t.len() || self.t.gap(end).trim_start().starts_with([',', '.', ';', ')']);
+            if closed {
+                m.role = r.role;
+                m.org = m.org.or(r.org);
+                m.title = Some((r.a, r.b));
+                m.former |= r.former;
             }
         }
         m

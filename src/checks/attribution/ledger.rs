@@ -101,7 +101,7 @@ fn named_after(p: &Parser, r: &Mention) -> Option<Mention> {
         if t.gap(k).trim() == "," {
             let m = p.forward(k).filter(|m| m.kind == Kind::Name && m.title.is_none())?;
             let closed = m.b + 1 >= t.len() || t.gap(m.b + 1).trim_start().starts_with([',', '.', ';']);
-            return closed.then(|| Mention {
+            return closed.then_some(Mention {
                 role: r.role,
                 org: r.org,
                 title: Some((r.a, r.b)),

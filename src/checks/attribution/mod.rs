@@ -185,28 +185,29 @@ impl Attribution {
         let mut prev: Option<usize> = None; // last clause with a person as speaker
         for (ci, c) in clauses.iter().enumerate() {
             let m = &c.mention;
-            if res.unresolved[ci] && m.kind == Kind::Role {
-                if let Some(pi) = prev {
-                    let speaker = res.speakers[pi].expect("prev has a speaker");
-                    let ent = &res.entities[speaker];
-                    let here = &t.toks[m.a];
-                    let there = &t.toks[clauses[pi].mention.a];
-                    let near = here.sentence.saturating_sub(there.sentence) <= self.run_window
-                        && here.para.saturating_sub(there.para) <= 1;
-                    let outside = |at: usize| at < m.a || at > m.b;
-                    let role_elsewhere = role_at.iter().any(|&(r, at)| Some(r) == m.role && outside(at));
-                    let org_elsewhere = m.org.is_some_and(|o| org_at.iter().any(|&(x, at)| x == o && outside(at)));
-                    // The known speaker's role must be known, or the description may be theirs.
-                    let known = ent.role.is_some() || ent.org.is_some();
-                    if ent.named() && known && !m.former && near && !role_elsewhere && !org_elsewhere {
-                        let span = t.span(m.a, m.b);
-                        let found = span.text(t.text).to_string();
-                        let speaker_name = ent.label.clone();
-                        let vars = [("match", found.as_str()), ("speaker", speaker_name.as_str())];
-                        let label = expand(&self.label, &vars);
-                        let i = self.emit(cx, span, &vars);
-                        cx.out[i].add_label(ent.intro, label);
-                    }
+            if res.unresolved[ci]
+                && m.kind == Kind::Role
+                && let Some(pi) = prev
+            {
+                let speaker = res.speakers[pi].expect("prev has a speaker");
+                let ent = &res.entities[speaker];
+                let here = &t.toks[m.a];
+                let there = &t.toks[clauses[pi].mention.a];
+                let near = here.sentence.saturating_sub(there.sentence) <= self.run_window
+                    && here.para.saturating_sub(there.para) <= 1;
+                let outside = |at: usize| at < m.a || at > m.b;
+                let role_elsewhere = role_at.iter().any(|&(r, at)| Some(r) == m.role && outside(at));
+                let org_elsewhere = m.org.is_some_and(|o| org_at.iter().any(|&(x, at)| x == o && outside(at)));
+                // The known speaker's role must be known, or the description may be theirs.
+                let known = ent.role.is_some() || ent.org.is_some();
+                if ent.named() && known && !m.former && near && !role_elsewhere && !org_elsewhere {
+                    let span = t.span(m.a, m.b);
+                    let found = span.text(t.text).to_string();
+                    let speaker_name = ent.label.clone();
+                    let vars = [("match", found.as_str()), ("speaker", speaker_name.as_str())];
+                    let label = expand(&self.label, &vars);
+                    let i = self.emit(cx, span, &vars);
+                    cx.out[i].add_label(ent.intro, label);
                 }
             }
             if res.speakers[ci].is_some() {
