@@ -89,7 +89,10 @@ impl<'d> Toks<'d> {
 
 /// A quotation: balanced marks, or an unclosed opener running to the next dash or the paragraph end.
 pub struct QuoteRegion {
+    /// The quoted text (inside the marks).
     pub span: Span,
+    /// The quotation with its marks (the opener alone for an unclosed one).
+    pub outer: Span,
     pub para: usize,
     pub balanced: bool,
 }
@@ -102,7 +105,7 @@ pub fn quote_regions(doc: &Document) -> Vec<QuoteRegion> {
                 continue;
             }
             if let Some(inner) = q.inner() {
-                out.push(QuoteRegion { span: inner, para: pi, balanced: true });
+                out.push(QuoteRegion { span: inner, outer: q.outer().unwrap_or(inner), para: pi, balanced: true });
             } else if let Some(open) = q.open {
                 let rest = &doc.text[open.span.end..p.span.end];
                 let end = [" – ", " — ", " - "]
@@ -110,7 +113,12 @@ pub fn quote_regions(doc: &Document) -> Vec<QuoteRegion> {
                     .filter_map(|d| rest.find(d))
                     .min()
                     .map_or(p.span.end, |i| open.span.end + i);
-                out.push(QuoteRegion { span: Span::new(open.span.end, end), para: pi, balanced: false });
+                out.push(QuoteRegion {
+                    span: Span::new(open.span.end, end),
+                    outer: open.span,
+                    para: pi,
+                    balanced: false,
+                });
             }
         }
     }

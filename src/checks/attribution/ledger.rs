@@ -8,12 +8,22 @@
 
 use super::clauses::{Clause, Kind, Mention, Parser};
 use crate::diagnostic::Span;
+use std::collections::HashMap;
+
+/// Lookups into the ledger by lowercase surname and by spelling key.
+#[derive(Default)]
+struct Index {
+    by_surname: HashMap<String, Vec<usize>>,
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+/// How many of the most recent people a role description may refer back to.
+const ROLE_LOOKBACK: usize = 64;
 
 #[derive(Debug, Clone)]
 pub struct Entity {
     pub first_key: Option<String>,
     pub surname: Option<String>,
-    pub surname_key: Option<String>,
     pub role: Option<usize>,
     pub org: Option<usize>,
     /// The mention that introduced the person (name with its title).
@@ -132,18 +142,19 @@ pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>) -> Resolved
     let mut last_person: Option<usize> = None;
     let mut last_speaker: Option<usize> = None;
     // Name mentions already entered (token of the surname) -> entity.
-    let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut seen: HashMap<usize, usize> = HashMap::new();
+    let mut index = Index::default();
     for ev in events {
         match ev {
             Event::Intro(m) => {
-                if let Some(e) = name_entity(p, &m, &mut r, &mut seen, true) {
+                if let Some(e) = name_entity(p, &m, &mut r, &mut seen, &mut index, true) {
                     last_person = Some(e);
                 }
             }
             Event::Clause(ci) => {
                 let m = &clauses[ci].mention;
                 let speaker = match m.kind {
-                    Kind::Name => name_entity(p, m, &mut r, &mut seen, true),
+                    Kind::Name => name_entity(p, m, &mut r, &mut seen, &mut index, true),
                     Kind::Pronoun => last_person,
                     Kind::Role if m.definite => {
                         let role = m.role.expect("a role mention has a role");
@@ -153,9 +164,10 @@ pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>) -> Resolved
                             let org_ok = m.org.is_none_or(|mo| e.org.is_none_or(|eo| eo == mo));
                             (same_role || generic_fit) && org_ok
                         };
-                        let pick = last_speaker
-                            .filter(|&e| fits(&r.entities[e]))
-                            .or_else(|| (0..r.entities.len()).rev().find(|&e| fits(&r.entities[e])));
+                        let pick = last_speaker.filter(|&e| fits(&r.entities[e])).or_else(|| {
+                            let n = r.entities.len();
+                            (n.saturating_sub(ROLE_LOOKBACK)..n).rev().find(|&e| fits(&r.entities[e]))
+                        });
                         if pick.is_none() {
                             r.unresolved[ci] = true;
                         }
@@ -166,7 +178,6 @@ pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>) -> Resolved
                         r.entities.push(Entity {
                             first_key: None,
                             surname: None,
-                            surname_key: None,
                             role: m.role,
                             org: m.org,
                             intro: t.span(m.a, m.b),
@@ -193,7 +204,8 @@ fn name_entity(
     p: &Parser,
     m: &Mention,
     r: &mut Resolved,
-    seen: &mut std::collections::HashMap<usize, usize>,
+    seen: &mut HashMap<usize, usize>,
+    index: &mut Index,
     may_introduce: bool,
 ) -> Option<usize> {
     let lex = p.lex;
@@ -209,10 +221,9 @@ fn name_entity(
         (Some(a), Some(b)) => a == b,
         _ => true,
     };
-    let exact = (0..r.entities.len()).rev().find(|&e| {
-        let ent = &r.entities[e];
-        ent.surname.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(&surname)) && same_first(ent)
-    });
+    let lower = surname.to_lowercase();
+    let exact =
+        index.by_surname.get(&lower).and_then(|es| es.iter().rev().copied().find(|&e| same_first(&r.entities[e])));
     let name_span = t.span(m.first.unwrap_or(s_tok), s_tok);
     if let Some(e) = exact {
         seen.insert(s_tok, e);
@@ -230,13 +241,17 @@ fn name_entity(
         return Some(e);
     }
     // Same name in another romanization: one person spelled two ways.
-    let variants: Vec<usize> = (0..r.entities.len())
+    let variants: Vec<usize> = index
+        .by_key
+        .get(&skey)
+        .into_iter()
+        .flatten()
+        .copied()
         .filter(|&e| {
             let ent = &r.entities[e];
-            ent.surname_key.as_deref() == Some(skey.as_str())
-                && same_first(ent)
+            same_first(ent)
                 && skey.chars().count() >= 4
-                && ent.surname.as_deref().is_some_and(|s| !s.eq_ignore_ascii_case(&surname))
+                && ent.surname.as_deref().is_some_and(|s| s.to_lowercase() != lower)
         })
         .collect();
     if let [e] = variants[..] {
@@ -251,7 +266,6 @@ fn name_entity(
     r.entities.push(Entity {
         first_key,
         surname: Some(surname),
-        surname_key: Some(skey),
         role: if m.former { None } else { m.role },
         org: if m.former { None } else { m.org },
         intro: m.title.map_or(name_span, |(a, b)| {
@@ -266,6 +280,8 @@ fn name_entity(
     });
     let e = r.entities.len() - 1;
     seen.insert(s_tok, e);
+    index.by_surname.entry(lower).or_default().push(e);
+    index.by_key.entry(skey).or_default().push(e);
     Some(e)
 }
 

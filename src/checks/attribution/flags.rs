@@ -1,0 +1,242 @@
+//! Stage 4: the flags. One analysis of a document yields the raw findings of every flag; each
+//! rule then reports the findings of its own flag with its own templates and fix mode.
+
+use super::Flag;
+use super::clauses::{self, ClauseKind, Kind, Parser, Toks};
+use super::ledger::{self, Conflict};
+use super::lexicon::Lexicon;
+use crate::diagnostic::Span;
+use crate::document::Document;
+use std::collections::HashMap;
+
+/// A finding before templates: its span, template variables, where the known speaker was
+/// introduced, and a replacement with whether it is certain.
+pub struct Raw {
+    pub span: Span,
+    pub vars: Vec<(&'static str, String)>,
+    pub label_at: Option<Span>,
+    pub fix: Option<(String, bool)>,
+}
+
+#[derive(Default)]
+pub struct Findings {
+    misattribution: Vec<Raw>,
+    contradiction: Vec<Raw>,
+    spelling: Vec<Raw>,
+    inverted: Vec<Raw>,
+    unattributed: Vec<Raw>,
+}
+
+impl Findings {
+    pub fn of(&self, flag: Flag) -> &[Raw] {
+        match flag {
+            Flag::Misattribution => &self.misattribution,
+            Flag::Contradiction => &self.contradiction,
+            Flag::Spelling => &self.spelling,
+            Flag::Inverted => &self.inverted,
+            Flag::Unattributed => &self.unattributed,
+        }
+    }
+}
+
+pub fn analyze(doc: &Document, lex: &Lexicon, run_window: usize, min_words: usize) -> Findings {
+    let mut f = Findings::default();
+    let toks = Toks::new(doc);
+    if toks.len() == 0 {
+        return f;
+    }
+    let p = Parser::new(&toks, lex);
+    let clauses = p.clauses();
+    let res = ledger::resolve(&p, &clauses, ledger::introductions(&p));
+    f.inverted = inverted(&p, &clauses);
+    f.misattribution = misattribution(&p, &clauses, &res, run_window);
+    conflicts(&p, &res, &mut f);
+    f.unattributed = unattributed(doc, &p, min_words);
+    f
+}
+
+fn inverted(p: &Parser, clauses: &[clauses::Clause]) -> Vec<Raw> {
+    let t = p.t;
+    let mut out = Vec::new();
+    for c in clauses.iter().filter(|c| c.kind == ClauseKind::Inverted) {
+        let m = &c.mention;
+        let verb = t.span(c.verb.0, c.verb.1);
+        let subject = t.span(m.a, m.b);
+        let span = Span::new(verb.start, subject.end);
+        let replacement = format!("{} {}", subject.text(t.text), verb.text(t.text));
+        let next = t.text[subject.end..].chars().find(|c| !c.is_whitespace());
+        // The subject must end the clause, or moving the verb after it would split a phrase.
+        let closed = m.b + 1 >= t.len()
+            || t.toks[m.b + 1].sentence != t.toks[m.b].sentence
+            || next.is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '–' | '—'));
+        let plain = m.b - m.a < 6;
+        out.push(Raw {
+            span,
+            vars: vec![("match", span.text(t.text).to_string()), ("replacement", replacement.clone())],
+            label_at: None,
+            fix: closed.then_some((replacement, plain)),
+        });
+    }
+    out
+}
+
+fn misattribution(p: &Parser, clauses: &[clauses::Clause], res: &ledger::Resolved, run_window: usize) -> Vec<Raw> {
+    let t = p.t;
+    let lex = p.lex;
+    // How often every role and organization is named in the article.
+    let mut role_count: HashMap<usize, usize> = HashMap::new();
+    let mut org_count: HashMap<usize, usize> = HashMap::new();
+    let count_in = |a: usize, b: usize, role: Option<usize>, org: Option<usize>| {
+        let (mut r, mut o) = (0, 0);
+        for i in a..=b {
+            if lex.role_nouns.at(&p.lowers, i, |x| t.joined(x)).is_some_and(|(_, x)| Some(x) == role) {
+                r += 1;
+            }
+            if lex.org_words.at(&p.lowers, i, |x| t.joined(x)).is_some_and(|(_, x)| Some(x) == org) {
+                o += 1;
+            }
+        }
+        (r, o)
+    };
+    for i in 0..t.len() {
+        if let Some((_, r)) = lex.role_nouns.at(&p.lowers, i, |x| t.joined(x)) {
+            *role_count.entry(r).or_default() += 1;
+        }
+        if let Some((_, o)) = lex.org_words.at(&p.lowers, i, |x| t.joined(x)) {
+            *org_count.entry(o).or_default() += 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut prev: Option<usize> = None; // last clause with a person as speaker
+    for (ci, c) in clauses.iter().enumerate() {
+        let m = &c.mention;
+        if res.unresolved[ci]
+            && m.kind == Kind::Role
+            && let Some(pi) = prev
+            && let Some(speaker) = res.speakers[pi]
+        {
+            let ent = &res.entities[speaker];
+            let here = &t.toks[m.a];
+            let there = &t.toks[clauses[pi].mention.a];
+            let near =
+                here.sentence.saturating_sub(there.sentence) <= run_window && here.para.saturating_sub(there.para) <= 1;
+            let (r_in, o_in) = count_in(m.a, m.b, m.role, m.org);
+            let role_elsewhere = m.role.is_some_and(|r| role_count.get(&r).copied().unwrap_or(0) > r_in);
+            let org_elsewhere = m.org.is_some_and(|o| org_count.get(&o).copied().unwrap_or(0) > o_in);
+            // The known speaker's role must be known, or the description may be theirs.
+            let known = ent.role.is_some() || ent.org.is_some();
+            if ent.named() && known && !m.former && near && !role_elsewhere && !org_elsewhere {
+                let span = t.span(m.a, m.b);
+                out.push(Raw {
+                    span,
+                    vars: vec![("match", span.text(t.text).to_string()), ("speaker", ent.label.clone())],
+                    label_at: Some(ent.intro),
+                    fix: None,
+                });
+            }
+        }
+        if res.speakers[ci].is_some() {
+            prev = Some(ci);
+        }
+    }
+    out
+}
+
+fn conflicts(p: &Parser, res: &ledger::Resolved, f: &mut Findings) {
+    let text = p.t.text;
+    for c in &res.conflicts {
+        match c {
+            Conflict::Spelling { at, entity, expected } => {
+                let ent = &res.entities[*entity];
+                f.spelling.push(Raw {
+                    span: *at,
+                    vars: vec![
+                        ("match", at.text(text).to_string()),
+                        ("speaker", ent.label.clone()),
+                        ("replacement", expected.clone()),
+                    ],
+                    label_at: Some(ent.intro),
+                    fix: Some((expected.clone(), true)),
+                });
+            }
+            Conflict::Title { at, entity } => {
+                let ent = &res.entities[*entity];
+                let was = ent.title.map_or(String::new(), |s| s.text(text).to_string());
+                f.contradiction.push(Raw {
+                    span: *at,
+                    vars: vec![
+                        ("match", at.text(text).to_string()),
+                        ("speaker", ent.label.clone()),
+                        ("introduced", was),
+                    ],
+                    label_at: Some(ent.intro),
+                    fix: None,
+                });
+            }
+        }
+    }
+}
+
+fn unattributed(doc: &Document, p: &Parser, min_words: usize) -> Vec<Raw> {
+    let t = p.t;
+    let lex = p.lex;
+    // Paragraphs that hold an attribution: a verb of saying or a source marker outside
+    // quotations, or a colon before a quotation.
+    let mut attributed = vec![false; doc.paragraphs.len()];
+    for i in 0..t.len() {
+        let tok = &t.toks[i];
+        if attributed[tok.para] {
+            continue;
+        }
+        if tok.quoted {
+            if i > 0 && !t.toks[i - 1].quoted && t.gap(i).contains(':') {
+                attributed[tok.para] = true;
+            }
+            continue;
+        }
+        let j = |x: usize| t.joined(x);
+        if [&lex.verbs, &lex.sources, &lex.media].iter().any(|table| table.at(&p.lowers, i, j).is_some()) {
+            attributed[tok.para] = true;
+        }
+    }
+    let ends_with_colon: Vec<bool> = doc.paragraphs.iter().map(|pa| doc.slice(pa.span).ends_with(':')).collect();
+    let mut out = Vec::new();
+    for q in clauses::quote_regions(doc) {
+        let inner = q.span.text(t.text);
+        let statement = inner.trim_end().ends_with(['.', '!', '?', '…']);
+        if !q.balanced || !statement || hard_break(inner) {
+            continue;
+        }
+        let words = doc.word_index_from(q.span.end) - doc.word_index_from(q.span.start);
+        let pi = q.para;
+        let covered =
+            attributed[pi] || attributed.get(pi + 1).copied().unwrap_or(false) || (pi > 0 && ends_with_colon[pi - 1]);
+        if words < min_words || covered {
+            continue;
+        }
+        // Only a quotation that is a sentence of its own: anything before or after it in the
+        // sentence ("..., the team shouted") is an attribution, whatever its verb.
+        let Some(si) = doc.sentence_at(q.span.start) else { continue };
+        let sent = doc.sentences[si].span;
+        let before = &t.text[sent.start.min(q.outer.start)..q.outer.start];
+        let last = doc.sentence_at(q.outer.end).unwrap_or(si);
+        let after = &t.text[q.outer.end..doc.sentences[last].span.end.max(q.outer.end)];
+        let alone = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
+        if !alone(before) || !alone(after) {
+            continue;
+        }
+        out.push(Raw {
+            span: q.outer,
+            vars: vec![("match", q.outer.text(t.text).to_string())],
+            label_at: None,
+            fix: None,
+        });
+    }
+    out
+}
+
+/// Does the text hold a line break that ends a sentence (the next line does not start in lower
+/// case)? A quotation across one is a pairing of marks from different segments.
+fn hard_break(s: &str) -> bool {
+    s.split('\n').skip(1).any(|line| !line.trim_start().starts_with(char::is_lowercase))
+}
