@@ -100,9 +100,12 @@ impl Attribution {
     }
 }
 
+/// Compiled lexicons by the text of their data file.
+type Interned = Mutex<Vec<(String, Arc<Lexicon>)>>;
+
 /// Rules that read the same data file share one compiled lexicon (and so one analysis).
 fn shared_lexicon(name: &str, text: &str) -> Result<Arc<Lexicon>, BuildError> {
-    static LEXICONS: OnceLock<Mutex<Vec<(String, Arc<Lexicon>)>>> = OnceLock::new();
+    static LEXICONS: OnceLock<Interned> = OnceLock::new();
     let mut all = LEXICONS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
     if let Some((_, lex)) = all.iter().find(|(t, _)| t == text) {
         return Ok(lex.clone());
