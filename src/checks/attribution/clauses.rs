@@ -5,7 +5,7 @@
 //! ("Ryabkov said", "the diplomat stressed"), after it ("– said Ryabkov", "As explained Ryabkov"),
 //! a source marker ("according to the diplomat") or a speaker before a colon and a quote.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{self as lx, Lexicon, Phrases};
 use crate::diagnostic::Span;
 use crate::document::Document;
 
@@ -177,11 +177,53 @@ pub struct Parser<'a, 'd> {
     pub t: &'a Toks<'d>,
     pub lex: &'a Lexicon,
     pub lowers: Vec<&'a str>,
+    /// Class bits of every token (`lexicon::VERB_START`, ...).
+    bits: Vec<u16>,
 }
 
 impl<'a, 'd> Parser<'a, 'd> {
     pub fn new(t: &'a Toks<'d>, lex: &'a Lexicon) -> Self {
-        Parser { t, lex, lowers: t.lowers() }
+        let lowers = t.lowers();
+        let bits = lowers
+            .iter()
+            .map(|l| {
+                let own = lex.words.get(*l).copied().unwrap_or(0);
+                // "Kremlin's": the possessive keeps the word's title class.
+                let bare = l.strip_suffix("’s").or_else(|| l.strip_suffix("'s"));
+                own | bare.map_or(0, |b| lex.words.get(b).copied().unwrap_or(0) & lx::TITLE)
+            })
+            .collect();
+        Parser { t, lex, lowers, bits }
+    }
+
+    pub fn has(&self, i: usize, bit: u16) -> bool {
+        self.bits.get(i).is_some_and(|b| b & bit != 0)
+    }
+
+    fn table(&self, table: &Phrases, bit: u16, i: usize) -> Option<(usize, usize)> {
+        if !self.has(i, bit) {
+            return None;
+        }
+        table.at(&self.lowers, i, |x| self.t.joined(x))
+    }
+
+    pub fn verb_at(&self, i: usize) -> Option<(usize, usize)> {
+        self.table(&self.lex.verbs, lx::VERB_START, i)
+    }
+    pub fn source_at(&self, i: usize) -> Option<(usize, usize)> {
+        self.table(&self.lex.sources, lx::SOURCE_START, i)
+    }
+    pub fn media_at(&self, i: usize) -> Option<(usize, usize)> {
+        self.table(&self.lex.media, lx::MEDIA_START, i)
+    }
+    pub fn impersonal_at(&self, i: usize) -> Option<(usize, usize)> {
+        self.table(&self.lex.impersonal, lx::IMPERSONAL_START, i)
+    }
+    pub fn org_at(&self, i: usize) -> Option<(usize, usize)> {
+        self.table(&self.lex.org_words, lx::ORG_START, i)
+    }
+    pub fn role_at(&self, i: usize) -> Option<(usize, usize)> {
+        self.table(&self.lex.role_nouns, lx::ROLE_START, i)
     }
 
     fn tok(&self, i: usize) -> &Tok<'d> {
@@ -203,38 +245,29 @@ impl<'a, 'd> Parser<'a, 'd> {
             && letters >= 2
             && !bare.contains('.')
             && !(bare.chars().all(|c| !c.is_lowercase()))
-            && !self.lex.title_words.contains(&t.lower)
-            && !self.lex.not_names.contains(&t.lower)
-            && !self.lex.pronouns.contains(&t.lower)
-            && !self.lex.definite.contains(&t.lower)
-            && !self.lex.indefinite.contains(&t.lower)
-            && self.lex.verbs.at(&self.lowers, i, |_| true).is_none()
+            && !self.has(i, lx::TITLE | lx::NOT_NAME | lx::PRONOUN | lx::DEFINITE | lx::INDEFINITE | lx::VERB_START)
     }
 
     fn titleish(&self, i: usize) -> bool {
-        let l = self.bare(i).to_lowercase();
-        self.lex.title_words.contains(&l)
+        self.has(i, lx::TITLE)
     }
 
     /// Role and organization named in tokens `a..=b` (the last role noun wins).
     pub fn role_org(&self, a: usize, b: usize) -> (Option<usize>, Option<usize>, bool) {
         let (mut role, mut org, mut former) = (None, None, false);
         let mut k = a;
-        let joined = |x: usize| self.t.joined(x);
         while k <= b {
-            former |= self.lex.former.contains(&self.tok(k).lower);
-            if let Some((n, id)) = self.lex.org_words.at(&self.lowers, k, joined).filter(|(n, _)| k + n - 1 <= b) {
+            former |= self.has(k, lx::FORMER);
+            if let Some((n, id)) = self.org_at(k).filter(|(n, _)| k + n - 1 <= b) {
                 org = Some(id);
                 // "foreign minister", "secretary of state" name both the body and the role.
                 for x in k..k + n {
-                    if let Some((_, r)) = self.lex.role_nouns.at(&self.lowers, x, joined) {
+                    if let Some((_, r)) = self.role_at(x) {
                         role = Some(r);
                     }
                 }
                 k += n;
-            } else if let Some((n, id)) =
-                self.lex.role_nouns.at(&self.lowers, k, joined).filter(|(n, _)| k + n - 1 <= b)
-            {
+            } else if let Some((n, id)) = self.role_at(k).filter(|(n, _)| k + n - 1 <= b) {
                 role = Some(id);
                 k += n;
             } else {
@@ -254,12 +287,12 @@ impl<'a, 'd> Parser<'a, 'd> {
         let mut found = None;
         while k < n && k <= i + 7 && self.t.joined(k) && !self.tok(k).quoted {
             let l = self.tok(k).lower.as_str();
-            if let Some((len, id)) = self.lex.org_words.at(&self.lowers, k, |x| self.t.joined(x)) {
+            if let Some((len, id)) = self.org_at(k) {
                 found = Some((id, k + len - 1));
                 k += len;
                 continue;
             }
-            if self.lex.definite.contains(l) || self.tok(k).cap || l == "of" || l == "and" {
+            if self.has(k, lx::DEFINITE) || self.tok(k).cap || l == "of" || l == "and" {
                 k += 1;
                 continue;
             }
@@ -275,7 +308,6 @@ impl<'a, 'd> Parser<'a, 'd> {
         if i >= n || self.tok(i).quoted {
             return None;
         }
-        let l = self.tok(i).lower.as_str();
         let blank = Mention {
             a: i,
             b: i,
@@ -288,10 +320,10 @@ impl<'a, 'd> Parser<'a, 'd> {
             definite: false,
             former: false,
         };
-        if self.lex.pronouns.contains(l) {
+        if self.has(i, lx::PRONOUN) {
             return Some(blank);
         }
-        let det = self.lex.definite.contains(l) || self.lex.indefinite.contains(l);
+        let det = self.has(i, lx::DEFINITE | lx::INDEFINITE);
         let mut k = if det { i + 1 } else { i };
         if det && !self.t.joined(k) {
             return None;
@@ -300,24 +332,23 @@ impl<'a, 'd> Parser<'a, 'd> {
         let mut last_desc: Option<usize> = None;
         let mut impersonal_end: Option<usize> = None;
         while k < n && k < i + 10 && (k == i || self.t.joined(k)) && !self.tok(k).quoted {
-            let joined = |x: usize| self.t.joined(x);
-            if let Some((len, _)) = self.lex.org_words.at(&self.lowers, k, joined) {
+            if let Some((len, _)) = self.org_at(k) {
                 last_desc = Some(k + len - 1);
                 k += len;
-            } else if let Some((len, _)) = self.lex.role_nouns.at(&self.lowers, k, joined) {
+            } else if let Some((len, _)) = self.role_at(k) {
                 last_desc = Some(k + len - 1);
                 k += len;
-            } else if let Some((len, _)) = self.lex.impersonal.at(&self.lowers, k, joined) {
+            } else if let Some((len, _)) = self.impersonal_at(k) {
                 impersonal_end = Some(k + len - 1);
                 last_desc = Some(k + len - 1);
                 k += len;
             } else if self.titleish(k) {
                 k += 1;
-            } else if self.lex.connectors.contains(self.lowers[k])
+            } else if self.has(k, lx::CONNECTOR)
                 && last_desc.is_some()
                 && k + 1 < n
                 && self.t.joined(k + 1)
-                && (self.titleish(k + 1) || self.lex.connectors.contains(self.lowers[k + 1]))
+                && (self.titleish(k + 1) || self.has(k + 1, lx::CONNECTOR))
             {
                 // "Minister of the Interior": more title follows.
                 k += 1;
@@ -330,7 +361,7 @@ impl<'a, 'd> Parser<'a, 'd> {
         }
         // "President of Russia Vladimir Putin": after a connector, a run of three or more
         // capitalized words starts with the place or body the title belongs to.
-        if last_desc.is_some() && k + 1 < n && self.lex.connectors.contains(self.lowers[k]) && self.t.joined(k + 1) {
+        if last_desc.is_some() && k + 1 < n && self.has(k, lx::CONNECTOR) && self.t.joined(k + 1) {
             let mut e = k + 1;
             while e < n && self.t.joined(e) && !self.tok(e).quoted && self.nameish(e) {
                 e += 1;
@@ -345,10 +376,10 @@ impl<'a, 'd> Parser<'a, 'd> {
         while e < n && (e == name_start || self.t.joined(e)) && !self.tok(e).quoted && self.name_token(e) {
             e += 1;
         }
-        while e > name_start && self.lex.particles.contains(&self.tok(e - 1).lower) {
+        while e > name_start && self.has(e - 1, lx::PARTICLE) {
             e -= 1;
         }
-        if e > name_start && (e == name_start + 1 || !self.lex.particles.contains(&self.tok(name_start).lower)) {
+        if e > name_start && (e == name_start + 1 || !self.has(name_start, lx::PARTICLE)) {
             if !(name_start == i || self.t.joined(name_start)) {
                 return None;
             }
@@ -393,21 +424,11 @@ impl<'a, 'd> Parser<'a, 'd> {
         if kind != Kind::Role {
             role = None;
         }
-        Some(Mention {
-            b,
-            kind,
-            role,
-            org,
-            title: Some((i, b)),
-            definite: det && self.lex.definite.contains(l),
-            former,
-            ..blank
-        })
+        Some(Mention { b, kind, role, org, title: Some((i, b)), definite: self.has(i, lx::DEFINITE), former, ..blank })
     }
 
     fn name_token(&self, i: usize) -> bool {
-        self.nameish(i)
-            || (self.lex.particles.contains(&self.tok(i).lower) && i + 1 < self.t.len() && self.t.joined(i + 1))
+        self.nameish(i) || (self.has(i, lx::PARTICLE) && i + 1 < self.t.len() && self.t.joined(i + 1))
     }
 
     /// Is token `k` the start of a personal name rather than an adjective in a title ("Russian
@@ -420,9 +441,7 @@ impl<'a, 'd> Parser<'a, 'd> {
         !(next < self.t.len()
             && self.t.joined(next)
             && !self.tok(next).quoted
-            && (self.titleish(next)
-                || self.lex.org_words.at(&self.lowers, next, |x| self.t.joined(x)).is_some()
-                || self.lex.impersonal.at(&self.lowers, next, |x| self.t.joined(x)).is_some()))
+            && (self.titleish(next) || self.org_at(next).is_some() || self.impersonal_at(next).is_some()))
     }
 
     /// A speaker noun phrase ending at token `j` (inclusive), within one clause.
@@ -438,7 +457,7 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// Skip adverbs and auxiliaries backwards from `i` (exclusive); the token before them.
     fn before_adverbs(&self, i: usize) -> Option<usize> {
         let mut j = i.checked_sub(1)?;
-        while self.lex.adverbs.contains(&self.tok(j).lower) && self.t.joined(j + 1) {
+        while self.has(j, lx::ADVERB) && self.t.joined(j + 1) {
             j = j.checked_sub(1)?;
         }
         Some(j)
@@ -454,12 +473,12 @@ impl<'a, 'd> Parser<'a, 'd> {
                 i += 1;
                 continue;
             }
-            if let Some((len, _)) = self.lex.media.at(&self.lowers, i, |x| self.t.joined(x)) {
+            if let Some((len, _)) = self.media_at(i) {
                 // "quoted by RIA Novosti": the outlet, not the speaker.
                 i += len;
                 continue;
             }
-            if let Some((len, _)) = self.lex.sources.at(&self.lowers, i, |x| self.t.joined(x)) {
+            if let Some((len, _)) = self.source_at(i) {
                 let after = i + len;
                 if after < n
                     && self.tok(after).sentence == self.tok(i).sentence
@@ -470,7 +489,7 @@ impl<'a, 'd> Parser<'a, 'd> {
                 i = after;
                 continue;
             }
-            let Some((len, _)) = self.lex.verbs.at(&self.lowers, i, |x| self.t.joined(x)) else {
+            let Some((len, _)) = self.verb_at(i) else {
                 i += 1;
                 continue;
             };

@@ -82,27 +82,26 @@ fn inverted(p: &Parser, clauses: &[clauses::Clause]) -> Vec<Raw> {
 
 fn misattribution(p: &Parser, clauses: &[clauses::Clause], res: &ledger::Resolved, run_window: usize) -> Vec<Raw> {
     let t = p.t;
-    let lex = p.lex;
     // How often every role and organization is named in the article.
     let mut role_count: HashMap<usize, usize> = HashMap::new();
     let mut org_count: HashMap<usize, usize> = HashMap::new();
     let count_in = |a: usize, b: usize, role: Option<usize>, org: Option<usize>| {
         let (mut r, mut o) = (0, 0);
         for i in a..=b {
-            if lex.role_nouns.at(&p.lowers, i, |x| t.joined(x)).is_some_and(|(_, x)| Some(x) == role) {
+            if p.role_at(i).is_some_and(|(_, x)| Some(x) == role) {
                 r += 1;
             }
-            if lex.org_words.at(&p.lowers, i, |x| t.joined(x)).is_some_and(|(_, x)| Some(x) == org) {
+            if p.org_at(i).is_some_and(|(_, x)| Some(x) == org) {
                 o += 1;
             }
         }
         (r, o)
     };
     for i in 0..t.len() {
-        if let Some((_, r)) = lex.role_nouns.at(&p.lowers, i, |x| t.joined(x)) {
+        if let Some((_, r)) = p.role_at(i) {
             *role_count.entry(r).or_default() += 1;
         }
-        if let Some((_, o)) = lex.org_words.at(&p.lowers, i, |x| t.joined(x)) {
+        if let Some((_, o)) = p.org_at(i) {
             *org_count.entry(o).or_default() += 1;
         }
     }
@@ -179,7 +178,6 @@ fn conflicts(p: &Parser, res: &ledger::Resolved, f: &mut Findings) {
 
 fn unattributed(doc: &Document, p: &Parser, min_words: usize) -> Vec<Raw> {
     let t = p.t;
-    let lex = p.lex;
     // Paragraphs that hold an attribution: a verb of saying or a source marker outside
     // quotations, or a colon before a quotation.
     let mut attributed = vec![false; doc.paragraphs.len()];
@@ -194,8 +192,7 @@ fn unattributed(doc: &Document, p: &Parser, min_words: usize) -> Vec<Raw> {
             }
             continue;
         }
-        let j = |x: usize| t.joined(x);
-        if [&lex.verbs, &lex.sources, &lex.media].iter().any(|table| table.at(&p.lowers, i, j).is_some()) {
+        if p.verb_at(i).or_else(|| p.source_at(i)).or_else(|| p.media_at(i)).is_some() {
             attributed[tok.para] = true;
         }
     }

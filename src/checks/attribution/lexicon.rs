@@ -95,6 +95,24 @@ impl Phrases {
     }
 }
 
+/// Word classes: one hash lookup per token gives them all. The `*_START` bits say that some
+/// phrase of that table starts with the word.
+pub const VERB_START: u16 = 1;
+pub const SOURCE_START: u16 = 1 << 1;
+pub const MEDIA_START: u16 = 1 << 2;
+pub const IMPERSONAL_START: u16 = 1 << 3;
+pub const ORG_START: u16 = 1 << 4;
+pub const ROLE_START: u16 = 1 << 5;
+pub const TITLE: u16 = 1 << 6;
+pub const NOT_NAME: u16 = 1 << 7;
+pub const PRONOUN: u16 = 1 << 8;
+pub const DEFINITE: u16 = 1 << 9;
+pub const INDEFINITE: u16 = 1 << 10;
+pub const ADVERB: u16 = 1 << 11;
+pub const PARTICLE: u16 = 1 << 12;
+pub const FORMER: u16 = 1 << 13;
+pub const CONNECTOR: u16 = 1 << 14;
+
 pub struct Role {
     pub generic: bool,
     pub combinable: bool,
@@ -112,22 +130,14 @@ pub struct Lexicon {
     pub object_verbs: HashSet<String>,
     pub sources: Phrases,
     pub media: Phrases,
-    pub pronouns: HashSet<String>,
-    pub definite: HashSet<String>,
-    pub indefinite: HashSet<String>,
-    pub adverbs: HashSet<String>,
     pub impersonal: Phrases,
-    pub former: HashSet<String>,
-    pub particles: HashSet<String>,
-    pub not_names: HashSet<String>,
-    pub connectors: HashSet<String>,
     pub equivalents: Vec<(String, String)>,
     pub orgs: Vec<Org>,
     pub org_words: Phrases,
     pub roles: Vec<Role>,
     pub role_nouns: Phrases,
-    /// Every single word that occurs in an organization or role phrase (title material).
-    pub title_words: HashSet<String>,
+    /// Word -> class bits.
+    pub words: HashMap<String, u16>,
 }
 
 fn set(list: &[String]) -> HashSet<String> {
@@ -181,26 +191,48 @@ impl Lexicon {
                 return Err(BuildError::new("data".to_string(), format!("{name}: empty spelling equivalent")));
             }
         }
+        let mut words: HashMap<String, u16> = HashMap::new();
+        let mut mark = |list: &mut dyn Iterator<Item = String>, bit: u16| {
+            for w in list {
+                *words.entry(w).or_default() |= bit;
+            }
+        };
+        let firsts = |l: &[String]| -> Vec<String> {
+            l.iter().filter_map(|p| p.split_whitespace().next().map(str::to_lowercase)).collect()
+        };
+        let org_all: Vec<String> = f.organization.iter().flat_map(|o| o.words.clone()).collect();
+        let role_all: Vec<String> = f.role.iter().flat_map(|r| r.nouns.clone()).collect();
+        mark(&mut firsts(&f.verbs).into_iter(), VERB_START);
+        mark(&mut firsts(&f.source_markers).into_iter(), SOURCE_START);
+        mark(&mut firsts(&f.media_markers).into_iter(), MEDIA_START);
+        mark(&mut firsts(&f.impersonal).into_iter(), IMPERSONAL_START);
+        mark(&mut firsts(&org_all).into_iter(), ORG_START);
+        mark(&mut firsts(&role_all).into_iter(), ROLE_START);
+        mark(&mut title_words.iter().cloned(), TITLE);
+        for (list, bit) in [
+            (&f.not_names, NOT_NAME),
+            (&f.pronouns, PRONOUN),
+            (&f.definite, DEFINITE),
+            (&f.indefinite, INDEFINITE),
+            (&f.adverbs, ADVERB),
+            (&f.name_particles, PARTICLE),
+            (&f.former, FORMER),
+            (&f.connectors, CONNECTOR),
+        ] {
+            mark(&mut list.iter().map(|w| w.to_lowercase()), bit);
+        }
         Ok(Lexicon {
             verbs: Phrases::of(&f.verbs),
             object_verbs: set(&f.object_verbs),
             sources: Phrases::of(&f.source_markers),
             media: Phrases::of(&f.media_markers),
-            pronouns: set(&f.pronouns),
-            definite: set(&f.definite),
-            indefinite: set(&f.indefinite),
-            adverbs: set(&f.adverbs),
             impersonal: Phrases::of(&f.impersonal),
-            former: set(&f.former),
-            particles: set(&f.name_particles),
-            not_names: set(&f.not_names),
-            connectors,
             equivalents: f.spelling_equivalents.iter().map(|(a, b)| (a.to_lowercase(), b.to_lowercase())).collect(),
             orgs,
             org_words,
             roles,
             role_nouns,
-            title_words,
+            words,
         })
     }
 
