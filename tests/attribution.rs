@@ -138,3 +138,40 @@ fn bad_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn inverted_attribution_with_a_long_or_unknown_subject() {
+    let (text, diags) = expect(
+        "inverted-long.txt",
+        &[
+            ("inverted", "emphasized the head of the press department of the region"),
+            ("inverted", "reported the local newspaper"),
+        ],
+    );
+    let fixed: Vec<(String, mtlint::Applicability)> = diags
+        .iter()
+        .map(|d| {
+            let e = &d.fixes[0].edits[0];
+            (format!("{}{}", &text[d.span.start - 3..e.start], e.replacement), d.fixes[0].applicability)
+        })
+        .collect();
+    assert_eq!(
+        fixed,
+        vec![
+            ("As the head of the press department of the region emphasized".to_string(), mtlint::Applicability::Unsafe),
+            ("As the local newspaper reported".to_string(), mtlint::Applicability::Safe),
+        ]
+    );
+}
+
+#[test]
+fn dropped_rank_contradicts_the_introduction() {
+    let (text, diags) = expect("rank-dropped.txt", &[("speaker-contradiction", "Prime Minister")]);
+    assert_eq!(
+        label_text(&text, &diags[0]),
+        vec![(
+            "Deputy Prime Minister Tatiana Golikova",
+            "Tatiana Golikova was introduced here as `Deputy Prime Minister`".to_string()
+        )]
+    );
+}

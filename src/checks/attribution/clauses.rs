@@ -152,6 +152,13 @@ pub struct Mention {
     pub former: bool,
 }
 
+impl Mention {
+    /// Does the title hold a rank word ("deputy", "vice")? None without a title.
+    pub fn ranked(&self, p: &Parser) -> Option<bool> {
+        self.title.map(|(a, b)| (a..=b).any(|k| p.has(k, lx::RANK)))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClauseKind {
     /// "X said", "said X"
@@ -258,6 +265,11 @@ impl<'a, 'd> Parser<'a, 'd> {
         let mut k = a;
         while k <= b {
             former |= self.has(k, lx::FORMER);
+            // A rank word right before the role noun ("deputy minister") is not the role itself.
+            if self.has(k, lx::RANK) && k < b && self.t.joined(k + 1) {
+                k += 1;
+                continue;
+            }
             if let Some((n, id)) = self.org_at(k).filter(|(n, _)| k + n - 1 <= b) {
                 org = Some(id);
                 // "foreign minister", "secretary of state" name both the body and the role.
@@ -454,6 +466,42 @@ impl<'a, 'd> Parser<'a, 'd> {
         (start..=j).find_map(|s| self.forward(s).filter(|m| m.b == j))
     }
 
+    /// After "as" + verb, a determiner and plain words up to the end of the clause ("as reported
+    /// the local newspaper,"): a subject the role and organization tables do not know.
+    fn loose_subject(&self, i: usize) -> Option<Mention> {
+        let n = self.t.len();
+        if i >= n || !self.has(i, lx::DEFINITE | lx::INDEFINITE) {
+            return None;
+        }
+        let mut b = i;
+        while b < i + 5 {
+            let next = b + 1;
+            if next >= n || !self.t.joined(next) || self.tok(next).quoted {
+                break;
+            }
+            if self.verb_at(next).is_some() || self.lowers[next] == "that" {
+                return None;
+            }
+            b = next;
+        }
+        let end = b + 1;
+        let closed = end >= n
+            || self.tok(end).sentence != self.tok(b).sentence
+            || self.t.gap(end).trim_start().starts_with([',', '.', ';', ':', '–', '—']);
+        (closed && b > i).then_some(Mention {
+            a: i,
+            b,
+            kind: Kind::Impersonal,
+            first: None,
+            surname: None,
+            role: None,
+            org: None,
+            title: Some((i, b)),
+            definite: true,
+            former: false,
+        })
+    }
+
     /// Skip adverbs and auxiliaries backwards from `i` (exclusive); the token before them.
     fn before_adverbs(&self, i: usize) -> Option<usize> {
         let mut j = i.checked_sub(1)?;
@@ -498,7 +546,8 @@ impl<'a, 'd> Parser<'a, 'd> {
             let same = |k: usize| k < n && self.tok(k).sentence == self.tok(i).sentence && self.t.joined(k);
             // "As explained Ryabkov": inverted.
             if i > 0 && self.tok(i - 1).lower == "as" && self.t.joined(i) {
-                if let Some(m) = same(after).then(|| self.forward(after)).flatten()
+                if let Some(m) =
+                    same(after).then(|| self.forward(after).or_else(|| self.loose_subject(after))).flatten()
                     && (m.kind != Kind::Impersonal || m.definite)
                 {
                     out.push(Clause { kind: ClauseKind::Inverted, verb, mention: m });

@@ -61,15 +61,27 @@ fn inverted(p: &Parser, clauses: &[clauses::Clause]) -> Vec<Raw> {
     for c in clauses.iter().filter(|c| c.kind == ClauseKind::Inverted) {
         let m = &c.mention;
         let verb = t.span(c.verb.0, c.verb.1);
-        let subject = t.span(m.a, m.b);
+        // The subject must end the clause, or moving the verb after it would split a phrase:
+        // "as noted the head of the press department, ..." takes the words up to the comma.
+        let ends_clause = |b: usize| {
+            let next = t.text[t.toks[b].span.end..].chars().find(|c| !c.is_whitespace());
+            b + 1 >= t.len()
+                || t.toks[b + 1].sentence != t.toks[b].sentence
+                || next.is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '–' | '—'))
+        };
+        let mut b = m.b;
+        while !ends_clause(b) && b < m.b + 10 && t.joined(b + 1) && !t.toks[b + 1].quoted {
+            b += 1;
+        }
+        let closed = ends_clause(b);
+        if !closed {
+            b = m.b;
+        }
+        let subject = t.span(m.a, b);
         let span = Span::new(verb.start, subject.end);
         let replacement = format!("{} {}", subject.text(t.text), verb.text(t.text));
-        let next = t.text[subject.end..].chars().find(|c| !c.is_whitespace());
-        // The subject must end the clause, or moving the verb after it would split a phrase.
-        let closed = m.b + 1 >= t.len()
-            || t.toks[m.b + 1].sentence != t.toks[m.b].sentence
-            || next.is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '–' | '—'));
-        let plain = m.b - m.a < 6;
+        // Certain only for a short phrase the parser recognized whole.
+        let plain = b == m.b && m.b - m.a < 6;
         out.push(Raw {
             span,
             vars: vec![("match", span.text(t.text).to_string()), ("replacement", replacement.clone())],

@@ -32,6 +32,8 @@ pub struct Entity {
     pub label: String,
     /// Title or description as introduced.
     pub title: Option<Span>,
+    /// Whether the title as introduced holds a rank word ("deputy").
+    pub ranked: Option<bool>,
 }
 
 impl Entity {
@@ -183,6 +185,7 @@ pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>) -> Resolved
                             intro: t.span(m.a, m.b),
                             label: t.span(m.a, m.b).text(t.text).to_string(),
                             title: Some(t.span(m.a, m.b)),
+                            ranked: m.ranked(p),
                         });
                         Some(r.entities.len() - 1)
                     }
@@ -229,8 +232,9 @@ fn name_entity(
         seen.insert(s_tok, e);
         check_title(p, m, e, r);
         let ent = &mut r.entities[e];
-        if ent.role.is_none() && !m.former {
+        if ent.role.is_none() && !m.former && m.role.is_some() {
             ent.role = m.role;
+            ent.ranked = m.ranked(p);
         }
         if ent.org.is_none() && !m.former {
             ent.org = m.org;
@@ -277,6 +281,7 @@ fn name_entity(
             t.text[start..t.toks[s_tok].span.start + p.bare(s_tok).len()].to_string()
         },
         title: m.title.map(|(a, b)| t.span(a, b)),
+        ranked: if m.former || m.role.is_none() { None } else { m.ranked(p) },
     });
     let e = r.entities.len() - 1;
     seen.insert(s_tok, e);
@@ -299,7 +304,12 @@ fn check_title(p: &Parser, m: &Mention, e: usize, r: &mut Resolved) {
             && !lex.roles[a].combinable && !lex.roles[b].combinable)
         && m.org.is_some()
         && m.org == ent.org;
-    if org_clash || role_clash {
+    // "Deputy Foreign Minister Ryabkov" ... "Foreign Minister Ryabkov": the same role, another rank.
+    let rank_clash = m.role.is_some()
+        && m.role == ent.role
+        && m.org == ent.org
+        && matches!((m.ranked(p), ent.ranked), (Some(a), Some(b)) if a != b);
+    if org_clash || role_clash || rank_clash {
         let (a, b) = m.title.expect("checked above");
         r.conflicts.push(Conflict::Title { at: p.t.span(a, b), entity: e });
     }

@@ -26,6 +26,8 @@ struct DataFile {
     #[serde(default)]
     former: Vec<String>,
     #[serde(default)]
+    ranks: Vec<String>,
+    #[serde(default)]
     not_names: Vec<String>,
     #[serde(default)]
     connectors: Vec<String>,
@@ -112,6 +114,7 @@ pub const ADVERB: u16 = 1 << 11;
 pub const PARTICLE: u16 = 1 << 12;
 pub const FORMER: u16 = 1 << 13;
 pub const CONNECTOR: u16 = 1 << 14;
+pub const RANK: u16 = 1 << 15;
 
 pub struct Role {
     pub generic: bool,
@@ -218,6 +221,7 @@ impl Lexicon {
             (&f.name_particles, PARTICLE),
             (&f.former, FORMER),
             (&f.connectors, CONNECTOR),
+            (&f.ranks, RANK),
         ] {
             mark(&mut list.iter().map(|w| w.to_lowercase()), bit);
         }
