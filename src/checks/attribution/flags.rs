@@ -39,7 +39,7 @@ impl Findings {
     }
 }
 
-pub fn analyze(doc: &Document, lex: &Lexicon, run_window: usize, min_words: usize) -> Findings {
+pub fn analyze(doc: &Document, lex: &Lexicon, known: &ledger::Known, run_window: usize, min_words: usize) -> Findings {
     let mut f = Findings::default();
     let toks = Toks::new(doc);
     if toks.len() == 0 {
@@ -47,7 +47,7 @@ pub fn analyze(doc: &Document, lex: &Lexicon, run_window: usize, min_words: usiz
     }
     let p = Parser::new(&toks, lex);
     let clauses = p.clauses();
-    let res = ledger::resolve(&p, &clauses, ledger::introductions(&p));
+    let res = ledger::resolve(&p, &clauses, ledger::introductions(&p), known);
     f.inverted = inverted(&p, &clauses);
     f.misattribution = misattribution(&p, &clauses, &res, run_window);
     conflicts(&p, &res, &mut f);

@@ -17,6 +17,51 @@ struct Index {
     by_key: HashMap<String, Vec<usize>>,
 }
 
+/// People the gazetteer knows with a role ("Sergei Lavrov": Russian foreign minister), by
+/// lowercase surname: (spelling key of the first name, role, organization).
+#[derive(Default)]
+pub struct Known {
+    by_surname: HashMap<String, Vec<KnownPerson>>,
+}
+
+/// (spelling key of the first name, role, organization)
+type KnownPerson = (Option<String>, Option<usize>, Option<usize>);
+
+impl Known {
+    pub fn new(g: &crate::gazetteer::Gazetteer, lex: &super::lexicon::Lexicon) -> Known {
+        let mut k = Known::default();
+        for e in g.of_type(crate::gazetteer::EntityType::Person) {
+            let Some(role_text) = &e.role else { continue };
+            let (role, org) = lex.describe(role_text);
+            if role.is_none() && org.is_none() {
+                continue;
+            }
+            for name in std::iter::once(&e.name).chain(&e.variants) {
+                let parts: Vec<&str> = name.split_whitespace().collect();
+                let Some(last) = parts.last() else { continue };
+                let first = (parts.len() > 1).then(|| lex.spelling_key(parts[0]));
+                k.by_surname.entry(last.to_lowercase()).or_default().push((first, role, org));
+            }
+        }
+        k
+    }
+
+    /// Role and organization of a known person with this surname (and first name, if given).
+    fn lookup(&self, surname_lower: &str, first_key: Option<&str>) -> Option<(Option<usize>, Option<usize>)> {
+        let cands = self.by_surname.get(surname_lower)?;
+        let mut fitting = cands.iter().filter(|(f, _, _)| match (f.as_deref(), first_key) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        });
+        let (_, role, org) = fitting.next()?;
+        // Two known people share the surname: say nothing.
+        if fitting.any(|(_, r, o)| (r, o) != (role, org)) {
+            return None;
+        }
+        Some((*role, *org))
+    }
+}
+
 /// How many of the most recent people a role description may refer back to.
 const ROLE_LOOKBACK: usize = 64;
 
@@ -129,7 +174,7 @@ fn named_after(p: &Parser, r: &Mention) -> Option<Mention> {
     None
 }
 
-pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>) -> Resolved {
+pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>, known: &Known) -> Resolved {
     let lex = p.lex;
     let t = p.t;
     let mut events: Vec<Event> = intros.into_iter().map(Event::Intro).collect();
@@ -149,14 +194,14 @@ pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>) -> Resolved
     for ev in events {
         match ev {
             Event::Intro(m) => {
-                if let Some(e) = name_entity(p, &m, &mut r, &mut seen, &mut index, true) {
+                if let Some(e) = name_entity(p, &m, &mut r, &mut seen, &mut index, known) {
                     last_person = Some(e);
                 }
             }
             Event::Clause(ci) => {
                 let m = &clauses[ci].mention;
                 let speaker = match m.kind {
-                    Kind::Name => name_entity(p, m, &mut r, &mut seen, &mut index, true),
+                    Kind::Name => name_entity(p, m, &mut r, &mut seen, &mut index, known),
                     Kind::Pronoun => last_person,
                     Kind::Role if m.definite => {
                         let role = m.role.expect("a role mention has a role");
@@ -209,7 +254,7 @@ fn name_entity(
     r: &mut Resolved,
     seen: &mut HashMap<usize, usize>,
     index: &mut Index,
-    may_introduce: bool,
+    known: &Known,
 ) -> Option<usize> {
     let lex = p.lex;
     let t = p.t;
@@ -264,14 +309,19 @@ fn name_entity(
         seen.insert(s_tok, e);
         return Some(e);
     }
-    if !may_introduce {
-        return None;
-    }
+    // A person the gazetteer knows brings their role when the article gives none.
+    let (role, org, ranked) = if m.former {
+        (None, None, None)
+    } else if m.role.is_some() || m.org.is_some() {
+        (m.role, m.org, m.ranked(p))
+    } else {
+        known.lookup(&lower, first_key.as_deref()).map_or((None, None, None), |(r, o)| (r, o, None))
+    };
     r.entities.push(Entity {
         first_key,
         surname: Some(surname),
-        role: if m.former { None } else { m.role },
-        org: if m.former { None } else { m.org },
+        role,
+        org,
         intro: m.title.map_or(name_span, |(a, b)| {
             let s = t.span(a, b);
             Span::new(s.start.min(name_span.start), s.end.max(name_span.end))
@@ -281,7 +331,7 @@ fn name_entity(
             t.text[start..t.toks[s_tok].span.start + p.bare(s_tok).len()].to_string()
         },
         title: m.title.map(|(a, b)| t.span(a, b)),
-        ranked: if m.former || m.role.is_none() { None } else { m.ranked(p) },
+        ranked: if role.is_some() { ranked } else { None },
     });
     let e = r.entities.len() - 1;
     seen.insert(s_tok, e);

@@ -256,4 +256,33 @@ impl Lexicon {
         }
         s
     }
+
+    /// Role and organization named in a free-text description ("Russian foreign minister").
+    pub fn describe(&self, text: &str) -> (Option<usize>, Option<usize>) {
+        let lowers: Vec<String> = text
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let words: Vec<&str> = lowers.iter().map(String::as_str).collect();
+        let (mut role, mut org) = (None, None);
+        let mut k = 0;
+        while k < words.len() {
+            if let Some((n, o)) = self.org_words.at(&words, k, |_| true) {
+                org = Some(o);
+                for x in k..k + n {
+                    if let Some((_, r)) = self.role_nouns.at(&words, x, |_| true) {
+                        role = Some(r);
+                    }
+                }
+                k += n;
+            } else if let Some((n, r)) = self.role_nouns.at(&words, k, |_| true) {
+                role = Some(r);
+                k += n;
+            } else {
+                k += 1;
+            }
+        }
+        (role, org)
+    }
 }

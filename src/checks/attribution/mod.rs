@@ -30,6 +30,7 @@ mod lexicon;
 use super::util::expand;
 use super::{BuildCtx, BuildError, Check, Ctx, FixMode};
 use crate::diagnostic::Fix;
+use crate::gazetteer::Gazetteer;
 use flags::{Findings, Raw};
 use lexicon::Lexicon;
 use serde::Deserialize;
@@ -76,6 +77,8 @@ fn default_min_words() -> usize {
 pub struct Attribution {
     flag: Flag,
     lex: Arc<Lexicon>,
+    /// People of the shared gazetteer with their roles, read with this lexicon.
+    known: Arc<ledger::Known>,
     label: String,
     fix: FixMode,
     run_window: usize,
@@ -87,6 +90,7 @@ impl Attribution {
         let p: Params = cx.params(table)?;
         let file = cx.data("data", &p.data)?;
         let lex = shared_lexicon(&file.name, &file.text)?;
+        let known = shared_known(cx.gazetteer, &lex);
         let label = p.label.unwrap_or_else(|| match p.flag {
             Flag::Misattribution => "quotes before this are attributed to {speaker}, introduced here".to_string(),
             _ => "{speaker} was introduced here".to_string(),
@@ -96,7 +100,15 @@ impl Attribution {
             Flag::Spelling => FixMode::Unsafe,
             _ => FixMode::None,
         });
-        Ok(Attribution { flag: p.flag, lex, label, fix, run_window: p.run_window, min_words: p.min_words.max(1) })
+        Ok(Attribution {
+            flag: p.flag,
+            lex,
+            known,
+            label,
+            fix,
+            run_window: p.run_window,
+            min_words: p.min_words.max(1),
+        })
     }
 }
 
@@ -115,15 +127,31 @@ fn shared_lexicon(name: &str, text: &str) -> Result<Arc<Lexicon>, BuildError> {
     Ok(lex)
 }
 
+/// Gazetteer people read with a lexicon, shared by the rules of one rule set.
+type InternedKnown = Mutex<Vec<(Arc<Gazetteer>, Arc<Lexicon>, Arc<ledger::Known>)>>;
+
+fn shared_known(g: &Arc<Gazetteer>, lex: &Arc<Lexicon>) -> Arc<ledger::Known> {
+    static KNOWN: OnceLock<InternedKnown> = OnceLock::new();
+    let mut all = KNOWN.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, _, k)) = all.iter().find(|(g2, l2, _)| Arc::ptr_eq(g, g2) && Arc::ptr_eq(lex, l2)) {
+        return k.clone();
+    }
+    let k = Arc::new(ledger::Known::new(g, lex));
+    // Holding the gazetteer keeps its address from being reused by another one.
+    all.push((g.clone(), lex.clone(), k.clone()));
+    k
+}
+
 impl Check for Attribution {
     fn check(&self, cx: &mut Ctx) {
-        let key = (Arc::as_ptr(&self.lex) as usize, self.run_window, self.min_words);
+        // `known` is specific to the lexicon and the gazetteer, and kept alive by the interner.
+        let key = (Arc::as_ptr(&self.known) as usize, self.run_window, self.min_words);
         // The analysis runs once per document; every attribution rule reports its own flag of it.
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             let hit = cache.as_ref().is_some_and(|c| c.key == key && c.text == cx.doc.text);
             if !hit {
-                let findings = flags::analyze(cx.doc, &self.lex, self.run_window, self.min_words);
+                let findings = flags::analyze(cx.doc, &self.lex, &self.known, self.run_window, self.min_words);
                 *cache = Some(Cached { key, text: cx.doc.text.to_string(), findings });
             }
             let findings = &cache.as_ref().expect("filled above").findings;
@@ -183,7 +211,7 @@ mod tests {
         let toks = Toks::new(&doc);
         let p = Parser::new(&toks, &lex);
         let clauses = p.clauses();
-        let res = ledger::resolve(&p, &clauses, ledger::introductions(&p));
+        let res = ledger::resolve(&p, &clauses, ledger::introductions(&p), &ledger::Known::default());
         clauses
             .iter()
             .zip(&res.speakers)
@@ -192,6 +220,26 @@ mod tests {
                 (c.kind, toks.span(c.mention.a, c.mention.b).text(text).to_string(), who)
             })
             .collect()
+    }
+
+    #[test]
+    fn gazetteer_roles_make_a_bare_name_a_known_speaker() {
+        let mut g = Gazetteer::default();
+        let file = crate::rules::SourceFile {
+            name: "people.toml".into(),
+            text: "[[entity]]\nname = \"Ivan Dolgov\"\ntype = \"person\"\nrole = \"Russian finance minister\"\n".into(),
+        };
+        g.add_file(&file).unwrap();
+        let lex = lexicon();
+        let known = ledger::Known::new(&g, &lex);
+        let text = "Ivan Dolgov spoke on Monday. “Taxes stay,” Dolgov said. “Nothing changes,” summed up the representative of the Embassy.";
+        let doc = Document::new(text);
+        let with = flags::analyze(&doc, &lex, &known, 8, 6);
+        let without = flags::analyze(&doc, &lex, &ledger::Known::default(), 8, 6);
+        let spans =
+            |f: &Findings| f.of(Flag::Misattribution).iter().map(|r| r.span.text(text).to_string()).collect::<Vec<_>>();
+        assert_eq!(spans(&with), vec!["the representative of the Embassy".to_string()]);
+        assert!(spans(&without).is_empty(), "a speaker of unknown role may be the representative");
     }
 
     fn s(kind: ClauseKind, m: &str, who: &str) -> (ClauseKind, String, String) {
