@@ -175,3 +175,16 @@ fn dropped_rank_contradicts_the_introduction() {
         )]
     );
 }
+
+#[test]
+fn briefing_with_several_spokespeople() {
+    // Zakharova's run ends with a quote credited to a defense ministry press secretary the article
+    // never introduced; the Kremlin spokesman (Peskov) and "the politician" (Kosachev) resolve.
+    let (text, diags) = expect(
+        "briefing-mixed-speakers.txt",
+        &[("inverted", "stressed the diplomat"), ("misattribution", "the press Secretary of the Ministry of defense")],
+    );
+    let intro = label_text(&text, &diags[1]);
+    assert!(intro[0].0.ends_with("Maria Zakharova"), "{intro:?}");
+    assert!(intro[0].1.contains("Maria Zakharova"));
+}

@@ -262,9 +262,15 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// Role and organization named in tokens `a..=b` (the last role noun wins).
     pub fn role_org(&self, a: usize, b: usize) -> (Option<usize>, Option<usize>, bool) {
         let (mut role, mut org, mut former) = (None, None, false);
+        // After "of"/"for" following the role, nouns complement it: "press secretary of the
+        // President" is a press secretary.
+        let mut complement = false;
         let mut k = a;
         while k <= b {
             former |= self.has(k, lx::FORMER);
+            if role.is_some() && self.has(k, lx::CONNECTOR) {
+                complement = true;
+            }
             // A rank word right before the role noun ("deputy minister") is not the role itself.
             if self.has(k, lx::RANK) && k < b && self.t.joined(k + 1) {
                 k += 1;
@@ -273,14 +279,16 @@ impl<'a, 'd> Parser<'a, 'd> {
             if let Some((n, id)) = self.org_at(k).filter(|(n, _)| k + n - 1 <= b) {
                 org = Some(id);
                 // "foreign minister", "secretary of state" name both the body and the role.
-                for x in k..k + n {
+                for x in (k..k + n).filter(|_| !complement) {
                     if let Some((_, r)) = self.role_at(x) {
                         role = Some(r);
                     }
                 }
                 k += n;
             } else if let Some((n, id)) = self.role_at(k).filter(|(n, _)| k + n - 1 <= b) {
-                role = Some(id);
+                if !complement {
+                    role = Some(id);
+                }
                 k += n;
             } else {
                 k += 1;
@@ -400,17 +408,27 @@ impl<'a, 'd> Parser<'a, 'd> {
             if self.bare(b).len() < self.tok(b).text.len() && b + 1 < n && self.t.joined(b + 1) {
                 return None;
             }
+            // "a counsellor to President Saied": when the words after the last connector hold a
+            // role of their own, only they are the person's title.
+            let mut a = i;
+            if let Some(c) = (i..name_start).rev().find(|&c| self.has(c, lx::CONNECTOR))
+                && c + 1 < name_start
+                && self.role_org(c + 1, name_start - 1).0.is_some()
+            {
+                a = c + 1;
+            }
             let (role, org, former) =
-                if name_start > i { self.role_org(i, name_start - 1) } else { (None, None, false) };
+                if name_start > a { self.role_org(a, name_start - 1) } else { (None, None, false) };
             let first = (b > name_start).then_some(name_start);
             return Some(Mention {
+                a,
                 b,
                 kind: Kind::Name,
                 first,
                 surname: Some(b),
                 role,
                 org,
-                title: (name_start > i).then(|| (i, name_start - 1)),
+                title: (name_start > a).then(|| (a, name_start - 1)),
                 former,
                 ..blank
             });

@@ -136,7 +136,13 @@ fn misattribution(p: &Parser, clauses: &[clauses::Clause], res: &ledger::Resolve
             let org_elsewhere = m.org.is_some_and(|o| org_count.get(&o).copied().unwrap_or(0) > o_in);
             // The known speaker's role must be known, or the description may be theirs.
             let known = ent.role.is_some() || ent.org.is_some();
-            if ent.named() && known && !m.former && near && !role_elsewhere && !org_elsewhere {
+            // No one from the organization can have been introduced if the article never names
+            // it; without an organization, the role noun itself must be new to the article.
+            let unknown = match m.org {
+                Some(_) => !org_elsewhere,
+                None => !role_elsewhere,
+            };
+            if ent.named() && known && !m.former && near && unknown {
                 let span = t.span(m.a, m.b);
                 out.push(Raw {
                     span,

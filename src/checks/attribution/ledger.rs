@@ -207,9 +207,13 @@ pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>, known: &Kno
                         let role = m.role.expect("a role mention has a role");
                         let fits = |e: &Entity| {
                             let same_role = e.role.is_some_and(|er| er == role);
-                            let generic_fit = lex.roles[role].generic && (e.org.is_none_or(|o| lex.role_fits(role, o)));
-                            let org_ok = m.org.is_none_or(|mo| e.org.is_none_or(|eo| eo == mo));
-                            (same_role || generic_fit) && org_ok
+                            let same_org = m.org.is_none_or(|mo| e.org.is_none_or(|eo| eo == mo));
+                            // A generic description ("the head of the government") may name the
+                            // body loosely: a related body (sharing a tag) will do.
+                            let related_org = m.org.is_none_or(|mo| e.org.is_none_or(|eo| lex.related(mo, eo)));
+                            let generic_fit =
+                                lex.roles[role].generic && e.org.is_none_or(|o| lex.role_fits(role, o)) && related_org;
+                            (same_role && same_org) || generic_fit
                         };
                         let pick = last_speaker.filter(|&e| fits(&r.entities[e])).or_else(|| {
                             let n = r.entities.len();

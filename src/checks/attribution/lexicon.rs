@@ -246,6 +246,11 @@ impl Lexicon {
         r.fits_any || self.orgs[org].tags.iter().any(|t| r.fits.contains(t))
     }
 
+    /// Do two organizations share a tag (or are they the same)?
+    pub fn related(&self, a: usize, b: usize) -> bool {
+        a == b || self.orgs[a].tags.iter().any(|t| self.orgs[b].tags.contains(t))
+    }
+
     /// A surname reduced to one romanization, for comparing spellings.
     pub fn spelling_key(&self, surname: &str) -> String {
         let mut s = surname.to_lowercase();
