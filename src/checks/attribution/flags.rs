@@ -215,8 +215,25 @@ fn unattributed(doc: &Document, p: &Parser, min_words: usize) -> Vec<Raw> {
         }
     }
     let ends_with_colon: Vec<bool> = doc.paragraphs.iter().map(|pa| doc.slice(pa.span).ends_with(':')).collect();
+    let regions = clauses::quote_regions(doc);
+    let mut has_quote = vec![false; doc.paragraphs.len()];
+    regions.iter().for_each(|q| has_quote[q.para] = true);
+    // A run of quoted paragraphs continues the speaker of the attributed one that opens it.
+    let continues = |pi: usize| {
+        let mut k = pi;
+        while k > 0 {
+            k -= 1;
+            if attributed[k] || ends_with_colon[k] {
+                return true;
+            }
+            if !has_quote[k] {
+                return false;
+            }
+        }
+        false
+    };
     let mut out = Vec::new();
-    for q in clauses::quote_regions(doc) {
+    for q in regions {
         let inner = q.span.text(t.text);
         let statement = inner.trim_end().ends_with(['.', '!', '?', '…']);
         if !q.balanced || !statement || hard_break(inner) {
@@ -224,8 +241,7 @@ fn unattributed(doc: &Document, p: &Parser, min_words: usize) -> Vec<Raw> {
         }
         let words = doc.word_index_from(q.span.end) - doc.word_index_from(q.span.start);
         let pi = q.para;
-        let covered =
-            attributed[pi] || attributed.get(pi + 1).copied().unwrap_or(false) || (pi > 0 && ends_with_colon[pi - 1]);
+        let covered = attributed[pi] || attributed.get(pi + 1).copied().unwrap_or(false) || continues(pi);
         if words < min_words || covered {
             continue;
         }
