@@ -134,8 +134,9 @@ fn misattribution(p: &Parser, clauses: &[clauses::Clause], res: &ledger::Resolve
             let (r_in, o_in) = count_in(m.a, m.b, m.role, m.org);
             let role_elsewhere = m.role.is_some_and(|r| role_count.get(&r).copied().unwrap_or(0) > r_in);
             let org_elsewhere = m.org.is_some_and(|o| org_count.get(&o).copied().unwrap_or(0) > o_in);
-            // The known speaker's role must be known, or the description may be theirs.
-            let known = ent.role.is_some() || ent.org.is_some();
+            // Without an organization in the description, the speaker's own role must be known,
+            // or the description may be theirs.
+            let known = m.org.is_some() || ent.role.is_some() || ent.org.is_some();
             // No one from the organization can have been introduced if the article never names
             // it; without an organization, the role noun itself must be new to the article.
             let unknown = match m.org {
