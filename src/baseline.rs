@@ -52,8 +52,8 @@ pub fn context(text: &str, d: &Diagnostic) -> String {
 /// The key path of a file: relative to the baseline's directory when it lies below it, with `/`.
 pub fn key_path(path: &str, base_dir: &Path) -> String {
     let p = Path::new(path);
-    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let base = std::path::absolute(base_dir).unwrap_or_else(|_| base_dir.to_path_buf());
+    let abs = crate::config::normalize(p);
+    let base = crate::config::normalize(base_dir);
     let rel = abs.strip_prefix(&base).map(Path::to_path_buf).unwrap_or_else(|_| p.to_path_buf());
     let s = rel.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)

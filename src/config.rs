@@ -262,9 +262,7 @@ impl Config {
         if let Ok(r) = p.strip_prefix(&self.dir) {
             return r.into();
         }
-        let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-        let dir = std::path::absolute(&self.dir).unwrap_or_else(|_| self.dir.clone());
-        match abs.strip_prefix(&dir) {
+        match normalize(p).strip_prefix(normalize(&self.dir)) {
             Ok(r) => r.to_path_buf().into(),
             Err(_) => p.into(),
         }
@@ -285,6 +283,25 @@ impl Config {
     }
 }
 
+/// An absolute path without `.` or `..` (symlinks resolved when the path exists).
+pub fn normalize(p: &Path) -> PathBuf {
+    if let Ok(c) = std::fs::canonicalize(p) {
+        return c;
+    }
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Does a rule id answer to `name` (its id, its pack, or `ALL`)?
 pub fn rule_matches(rule: &str, name: &str) -> bool {
     name == "ALL" || rule == name || rule.split_once('.').is_some_and(|(pack, _)| pack == name)
@@ -300,10 +317,6 @@ pub const STARTER: &str = r#"# mtlint configuration. mtlint reads the nearest mt
 
 # Never run these rules or packs.
 # ignore = []
-
-# Change the severity (error | warning | info) of single rules.
-# [severity]
-# "caps.institution-case" = "error"
 
 # Exit with status 1 when a finding at or above this severity remains
 # (info | warning | error | never). The command line's --fail-on wins.
@@ -323,12 +336,18 @@ pub const STARTER: &str = r#"# mtlint configuration. mtlint reads the nearest mt
 # Files never linted when walking a directory (globs).
 # exclude = ["archive/**", "**/wire-raw/*.txt"]
 
+# Report `mtlint-disable` comments that suppress nothing (info).
+# report-unused-suppressions = true
+
+# Tables come last: every key after a [table] line belongs to that table.
+
+# Change the severity (error | warning | info) of single rules.
+# [severity]
+# "caps.institution-case" = "error"
+
 # Rules or packs ignored for some paths (globs).
 # [per-path-ignores]
 # "opinion/**" = ["caps"]
-
-# Report `mtlint-disable` comments that suppress nothing (info).
-# report-unused-suppressions = true
 "#;
 
 #[cfg(test)]
