@@ -252,7 +252,12 @@ impl State<'_> {
         if let Some(level) = self.level
             && !fix::select(&diags, level).is_empty()
         {
-            let (fixed, applied) = fix::fix_until_stable(&text, level, MAX_FIX_PASSES, |t| profile.lint(path, t));
+            let fix::Fixed { text: fixed, applied, diagnostics: remaining, converged } =
+                fix::fix_with(&text, diags.clone(), level, MAX_FIX_PASSES, |t| profile.lint(path, t));
+            if !converged {
+                let _ = self.out.flush();
+                eprintln!("warning: {}: fixes did not settle after {MAX_FIX_PASSES} passes", r.path);
+            }
             if fixed != text {
                 if self.args.diff {
                     self.would_change += 1;
@@ -279,7 +284,7 @@ impl State<'_> {
                 if written {
                     text = fixed;
                     lines = LineIndex::new(&text);
-                    diags = profile.lint(path, &text);
+                    diags = remaining;
                     self.fixed.push((r.path.clone(), applied));
                 }
             }
@@ -379,9 +384,9 @@ fn stdin_fix(args: &CheckArgs, profiles: &mut Profiles, level: FixLevel, color: 
     let profile = &profiles.list[pi];
     let path = stdin_path(args);
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let (fixed, applied) = fix::fix_until_stable(&text, level, MAX_FIX_PASSES, |t| profile.lint(path, t));
-        let diags = profile.lint(path, &fixed);
-        (fixed, applied, diags)
+        let first = profile.lint(path, &text);
+        let f = fix::fix_with(&text, first, level, MAX_FIX_PASSES, |t| profile.lint(path, t));
+        (f.text, f.applied, f.diagnostics)
     }));
     let Ok((fixed, applied, mut diags)) = outcome else {
         echo(&mut stdout, &bytes);
