@@ -75,6 +75,14 @@ fn exclude_extensions_and_per_path_ignores() {
         .map(|d| d["rule"].as_str().unwrap())
         .collect();
     assert!(!opinion.is_empty() && !opinion.contains(&"caps.title-case"), "{opinion:?}");
+    // Named files are linted even when excluded, unless --force-exclude (pre-commit, editors).
+    let old = "news/archive/old.txt";
+    assert_eq!(run(t.path(), &["check", old]).code, 1);
+    let o = run(t.path(), &["check", "--force-exclude", "--format", "jsonl", old, "news/a.txt"]);
+    assert!(!o.stdout.contains("archive") && o.stdout.contains("news/a.txt"), "{}", o.stdout);
+    let args = ["check", "--fix", "--force-exclude", "--stdin-filename", old, "-"];
+    let o = run_in(t.path(), &args, text.as_bytes());
+    assert_eq!((o.code, o.stdout.as_str()), (0, text.as_str()), "excluded buffer comes back untouched");
 }
 
 #[test]

@@ -163,7 +163,11 @@ fn collect_inputs(args: &CheckArgs, profiles: &mut Profiles) -> Result<(Vec<(Inp
     for p in &args.paths {
         if p.as_os_str() == "-" {
             let dir = stdin_path(args).map(parent).unwrap_or(Path::new("."));
-            items.push((Input::Stdin, profiles.for_dir(dir)?));
+            let pi = profiles.for_dir(dir)?;
+            let excluded = stdin_path(args).is_some_and(|p| profiles.list[pi].config.excludes(p));
+            if !(args.force_exclude && excluded) {
+                items.push((Input::Stdin, pi));
+            }
             continue;
         }
         let is_dir = p.is_dir();
@@ -191,6 +195,7 @@ fn collect_inputs(args: &CheckArgs, profiles: &mut Profiles) -> Result<(Vec<(Inp
                     }
                     items.push((inp, fi));
                 }
+                Input::File(f) if args.force_exclude && profiles.list[pi].config.excludes(f) => {}
                 _ => items.push((inp, pi)),
             }
         }
@@ -383,6 +388,10 @@ fn stdin_fix(args: &CheckArgs, profiles: &mut Profiles, level: FixLevel, color: 
     };
     let profile = &profiles.list[pi];
     let path = stdin_path(args);
+    if args.force_exclude && path.is_some_and(|p| profile.config.excludes(p)) {
+        echo(&mut stdout, &bytes);
+        return 0;
+    }
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let first = profile.lint(path, &text);
         let f = fix::fix_with(&text, first, level, MAX_FIX_PASSES, |t| profile.lint(path, t));

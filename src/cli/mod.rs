@@ -134,6 +134,10 @@ pub struct CheckArgs {
     /// only findings that are not in it.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
     pub write_baseline: Option<PathBuf>,
+    /// Apply the config's `exclude` globs to files named on the command line (and to
+    /// `--stdin-filename`) too, as pre-commit hooks and editors need.
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Report only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
