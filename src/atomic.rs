@@ -4,7 +4,9 @@
 //! system), is flushed to disk, gets the original's permissions, and is renamed over the
 //! original. Before the rename the original is read again: if it no longer holds the bytes that
 //! were linted (an editor saved meanwhile), nothing is written. A failure at any step leaves the
-//! original whole and removes the temporary file.
+//! original whole and removes the temporary file (a kill leaves at most a hidden
+//! `.NAME.*.mtlint-tmp` beside it, which directory walks skip). A symbolic link is written
+//! through; a read-only file is not written.
 
 use std::fs;
 use std::io::{self, Write};
@@ -15,6 +17,8 @@ use std::path::Path;
 pub enum WriteError {
     /// The file changed on disk after it was read; it is left as it is.
     Changed,
+    /// The file is read-only; mtlint does not override that.
+    ReadOnly,
     Io(io::Error),
 }
 
@@ -22,6 +26,7 @@ impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             WriteError::Changed => f.write_str("file changed on disk while it was being linted; not overwritten"),
+            WriteError::ReadOnly => f.write_str("file is read-only; not overwritten"),
             WriteError::Io(e) => write!(f, "cannot write fixed file: {}", crate::input::io_message(e)),
         }
     }
@@ -45,7 +50,12 @@ pub fn replace_with(
     new: &[u8],
     write: impl FnOnce(&mut fs::File, &[u8]) -> io::Result<()>,
 ) -> Result<(), WriteError> {
+    // Write through a symbolic link to the file it names, not over the link.
+    let path = &fs::canonicalize(path)?;
     let meta = fs::metadata(path)?;
+    if meta.permissions().readonly() {
+        return Err(WriteError::ReadOnly);
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

@@ -109,15 +109,26 @@ fn covers(rules: &[String], rule: &str) -> bool {
     rules.is_empty() || rules.iter().any(|n| crate::config::rule_matches(rule, n))
 }
 
+/// What a rule or pack name in a suppression refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Name {
+    /// A rule (or pack) that runs.
+    Active,
+    /// Loaded but not selected: its suppressions are never "unused".
+    Inactive,
+    /// No loaded rule or pack has this name (a typo, or a pack that was removed).
+    Unknown,
+}
+
 /// Drop findings silenced by suppression comments; when `report_unused`, add an info finding for
-/// each suppression (or each rule named in one) that silenced nothing. `active` tells whether a
-/// rule or pack name is among the loaded rules (names of rules not running are never "unused").
+/// each suppression (or each rule named in one) that silenced nothing, and for names of no
+/// loaded rule. `classify` says what a name refers to.
 pub fn apply(
     text: &str,
     lines: &LineIndex,
     diags: Vec<Diagnostic>,
     report_unused: bool,
-    active: impl Fn(&str) -> bool,
+    classify: impl Fn(&str) -> Name,
 ) -> Vec<Diagnostic> {
     let dirs = directives(text, lines);
     if dirs.is_empty() {
@@ -209,28 +220,44 @@ pub fn apply(
             if d.kind == Kind::Enable {
                 continue;
             }
-            let unused: Vec<&str> = if d.rules.is_empty() {
-                if used[i][0] { vec![] } else { vec!["any rule"] }
-            } else {
-                d.rules.iter().enumerate().filter(|(k, n)| !used[i][*k] && active(n)).map(|(_, n)| n.as_str()).collect()
+            let names_of = |want: Name| -> String {
+                d.rules
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, n)| !used[i][*k] && classify(n) == want)
+                    .map(|(_, n)| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
-            if unused.is_empty() {
-                continue;
+            let mut messages = Vec::new();
+            if d.rules.is_empty() {
+                if !used[i][0] {
+                    messages.push("unused suppression: no finding of any rule here".to_string());
+                }
+            } else {
+                let unknown = names_of(Name::Unknown);
+                if !unknown.is_empty() {
+                    messages.push(format!("suppression names no loaded rule or pack: {unknown}"));
+                }
+                let unused = names_of(Name::Active);
+                if !unused.is_empty() {
+                    messages.push(format!("unused suppression: no finding of {unused} here"));
+                }
             }
-            let names = unused.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
-            let names = names.replace("`any rule`", "any rule");
-            kept.push(Diagnostic {
-                rule: rule.clone(),
-                severity: Severity::Info,
-                category: Category::Consistency,
-                message: format!("unused suppression: no finding of {names} here"),
-                span: d.span,
-                label: Some("this comment silences nothing".to_string()),
-                labels: Vec::new(),
-                notes: Vec::new(),
-                help: Some(UNUSED_HELP.to_string()),
-                fixes: Vec::new(),
-            });
+            for message in messages {
+                kept.push(Diagnostic {
+                    rule: rule.clone(),
+                    severity: Severity::Info,
+                    category: Category::Consistency,
+                    message,
+                    span: d.span,
+                    label: Some("this comment silences nothing".to_string()),
+                    labels: Vec::new(),
+                    notes: Vec::new(),
+                    help: Some(UNUSED_HELP.to_string()),
+                    fixes: Vec::new(),
+                });
+            }
         }
         kept.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
     }
@@ -260,7 +287,7 @@ mod tests {
 
     fn run(text: &str, diags: Vec<Diagnostic>) -> Vec<(String, String)> {
         let lines = LineIndex::new(text);
-        apply(text, &lines, diags, true, |_| true)
+        apply(text, &lines, diags, true, |n| if n.starts_with("zz") { Name::Unknown } else { Name::Active })
             .into_iter()
             .map(|d| (d.rule.to_string(), d.span.text(text).to_string()))
             .collect()
@@ -282,7 +309,7 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, UNUSED_RULE);
         let lines = LineIndex::new(text);
-        let out = apply(text, &lines, vec![diag(text, "A bad", "a.x")], true, |_| true);
+        let out = apply(text, &lines, vec![diag(text, "A bad", "a.x")], true, |_| Name::Active);
         assert!(out[0].message.contains("`b.y`") && !out[0].message.contains("a.x"), "{}", out[0].message);
     }
 
@@ -292,6 +319,16 @@ mod tests {
         let d = vec![diag(text, "X.", "a.x"), diag(text, "Y one", "a.x"), diag(text, "Y two", "b.y")];
         let got: Vec<String> = run(text, d).into_iter().map(|(_, t)| t).collect();
         assert_eq!(got, vec!["Y one"]);
+    }
+
+    #[test]
+    fn a_misspelt_rule_name_is_reported_even_when_the_comment_is_used() {
+        let text = "<!-- mtlint-disable-next-line a.x zz.typo -->\nA bad.\n";
+        let lines = LineIndex::new(text);
+        let classify = |n: &str| if n.starts_with("zz") { Name::Unknown } else { Name::Active };
+        let out = apply(text, &lines, vec![diag(text, "A bad", "a.x")], true, classify);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].message.contains("no loaded rule") && out[0].message.contains("zz.typo"), "{}", out[0].message);
     }
 
     #[test]

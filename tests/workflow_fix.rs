@@ -226,3 +226,81 @@ fn gold_article_fix_leaves_no_safe_fix() {
     run(t.path(), &["check", "--fix", "aleppo.txt"]);
     assert_eq!(read(&f), fixed, "second --fix changed the file");
 }
+
+#[test]
+fn killing_fix_at_any_moment_leaves_every_file_old_or_new_whole() {
+    const FILES: usize = 40;
+    let engine = engine();
+    let one = read(&manifest().join("tests/fixtures/workflow/ministers-vienna.txt"));
+    let original = one.repeat(20);
+    let (fixed, _) = fix::fix_until_stable(&original, FixLevel::Safe, 10, |t| engine.lint(t));
+    assert_ne!(original, fixed);
+    let setup = || {
+        let t = tempfile::tempdir().unwrap();
+        for i in 0..FILES {
+            write(t.path(), &format!("news/{i:03}.txt"), &original);
+        }
+        t
+    };
+    let spawn = |dir: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_mtlint"))
+            .args(["check", "--fix", "-q", "-j", "2", "news"])
+            .current_dir(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // How long a whole run takes on this machine and build, to kill at points inside it.
+    let t = setup();
+    let start = std::time::Instant::now();
+    spawn(t.path()).wait().unwrap();
+    let full = start.elapsed();
+    for i in 0..FILES {
+        assert_eq!(read(&t.path().join(format!("news/{i:03}.txt"))), fixed);
+    }
+    for frac in [0.15, 0.4, 0.65, 0.9] {
+        let t = setup();
+        let mut child = spawn(t.path());
+        std::thread::sleep(full.mul_f64(frac));
+        let _ = child.kill(); // SIGKILL: no cleanup runs
+        let _ = child.wait();
+        let mut fixed_files = 0;
+        for e in std::fs::read_dir(t.path().join("news")).unwrap().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                assert!(name.ends_with(".mtlint-tmp"), "unexpected file {name}");
+                continue;
+            }
+            let text = read(&e.path());
+            assert!(text == original || text == fixed, "{name} is neither the old nor the new text (at {frac})");
+            fixed_files += usize::from(text == fixed);
+        }
+        eprintln!("killed at {frac} of {full:?}: {fixed_files} of {FILES} files fixed");
+        if frac == 0.4 {
+            // Leftover temporary files are hidden: the next run skips them and finishes the job.
+            let o = run(t.path(), &["check", "--fix", "-q", "news"]);
+            assert_ne!(o.code, 2, "{}", o.stderr);
+            for i in 0..FILES {
+                assert_eq!(read(&t.path().join(format!("news/{i:03}.txt"))), fixed);
+            }
+        }
+    }
+}
+
+#[test]
+fn symlinks_are_written_through_and_read_only_files_left_alone() {
+    let t = project();
+    let target = t.path().join("news/a.txt");
+    let link = t.path().join("link.txt");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    run(t.path(), &["check", "--fix", "link.txt"]);
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    assert!(read(&target).contains("Ministry of Foreign Affairs of Russia"), "the target was fixed");
+    let ro = write(t.path(), "ro.txt", "The state Department said so.\n");
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let o = run(t.path(), &["check", "--fix", "ro.txt"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("read-only"), "{}", o.stderr);
+    assert_eq!(read(&ro), "The state Department said so.\n");
+}

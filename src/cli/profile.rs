@@ -18,8 +18,21 @@ pub struct Profile {
     pub config: Config,
     /// Report unused suppressions (config, and `mtlint.unused-suppression` selected).
     report_unused: bool,
-    /// Loaded rule ids and pack names (suppressions naming others are never "unused").
+    /// Rule ids and pack names that run (suppressions naming others are never "unused").
     active: Vec<String>,
+    /// Every loaded rule id and pack name, selected or not.
+    known: Vec<String>,
+}
+
+fn names(set: &RuleSet) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for r in &set.rules {
+        v.push(r.meta.id.to_string());
+        if !v.contains(&r.meta.pack) {
+            v.push(r.meta.pack.clone());
+        }
+    }
+    v
 }
 
 fn print_errors(errors: &[RuleError], color: bool) {
@@ -45,9 +58,9 @@ pub fn config_for_dir(args: &RuleArgs, dir: &Path, color: bool) -> Result<Config
     }
 }
 
-/// Load the rules a config plus the command line ask for; returns the set and whether unused
-/// suppressions are reported.
-pub fn load_set(args: &RuleArgs, config: &Config, color: bool) -> Result<(RuleSet, bool), u8> {
+/// Load the rules a config plus the command line ask for; returns the set, whether unused
+/// suppressions are reported, and every rule and pack name loaded before selection.
+pub fn load_set_with_names(args: &RuleArgs, config: &Config, color: bool) -> Result<(RuleSet, bool, Vec<String>), u8> {
     let opts = LoadOptions {
         builtin: !args.no_builtin_rules && config.builtin_rules,
         dirs: config.rule_dirs.iter().chain(&args.rule_dirs).cloned().collect(),
@@ -75,6 +88,7 @@ pub fn load_set(args: &RuleArgs, config: &Config, color: bool) -> Result<(RuleSe
     let report_unused = config.report_unused_suppressions
         && (select.is_empty() || hit(&select, suppress::UNUSED_RULE))
         && !hit(&ignore, suppress::UNUSED_RULE);
+    let known = names(&set);
     set.filter(&select, &ignore);
     for rule in &mut set.rules {
         // The last matching entry wins, so a rule id written after its pack overrides the pack.
@@ -82,24 +96,23 @@ pub fn load_set(args: &RuleArgs, config: &Config, color: bool) -> Result<(RuleSe
             rule.meta.severity = *sev;
         }
     }
-    Ok((set, report_unused))
+    Ok((set, report_unused, known))
+}
+
+/// [`load_set_with_names`] without the names.
+pub fn load_set(args: &RuleArgs, config: &Config, color: bool) -> Result<(RuleSet, bool), u8> {
+    load_set_with_names(args, config, color).map(|(s, r, _)| (s, r))
 }
 
 impl Profile {
     pub fn build(args: &RuleArgs, config: Config, color: bool) -> Result<Profile, u8> {
-        let (set, report_unused) = load_set(args, &config, color)?;
-        let mut active: Vec<String> = Vec::new();
-        for r in &set.rules {
-            active.push(r.meta.id.to_string());
-            if !active.contains(&r.meta.pack) {
-                active.push(r.meta.pack.clone());
-            }
-        }
+        let (set, report_unused, known) = load_set_with_names(args, &config, color)?;
+        let active = names(&set);
         let engine = Engine::new(set).map_err(|m| {
             eprintln!("error: {m}");
             2u8
         })?;
-        Ok(Profile { engine, config, report_unused, active })
+        Ok(Profile { engine, config, report_unused, active, known })
     }
 
     pub fn fail_on(&self, cli: Option<FailOn>) -> FailOn {
@@ -120,8 +133,16 @@ impl Profile {
                 diags.retain(|d| !ignored.iter().any(|n| rule_matches(&d.rule, n)));
             }
         }
-        let active = |n: &str| n == "ALL" || self.active.iter().any(|a| a == n);
-        suppress::apply(text, lines, diags, self.report_unused, active)
+        let classify = |n: &str| {
+            if n == "ALL" || self.active.iter().any(|a| a == n) {
+                suppress::Name::Active
+            } else if n == suppress::UNUSED_RULE || self.known.iter().any(|a| a == n) {
+                suppress::Name::Inactive
+            } else {
+                suppress::Name::Unknown
+            }
+        };
+        suppress::apply(text, lines, diags, self.report_unused, classify)
     }
 
     /// Lint a text from scratch (used between fix passes).
