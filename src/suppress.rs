@@ -229,32 +229,37 @@ pub fn apply(
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            let mut messages = Vec::new();
+            // (message, label, help)
+            let mut messages: Vec<(String, &str, &str)> = Vec::new();
+            let silences_nothing = "this comment silences nothing";
             if d.rules.is_empty() {
                 if !used[i][0] {
-                    messages.push("unused suppression: no finding of any rule here".to_string());
+                    let m = "unused suppression: no finding of any rule here".to_string();
+                    messages.push((m, silences_nothing, UNUSED_HELP));
                 }
             } else {
                 let unknown = names_of(Name::Unknown);
                 if !unknown.is_empty() {
-                    messages.push(format!("suppression names no loaded rule or pack: {unknown}"));
+                    let m = format!("suppression names no loaded rule or pack: {unknown}");
+                    messages.push((m, "no such rule", "check the spelling against `mtlint rules`"));
                 }
                 let unused = names_of(Name::Active);
                 if !unused.is_empty() {
-                    messages.push(format!("unused suppression: no finding of {unused} here"));
+                    let m = format!("unused suppression: no finding of {unused} here");
+                    messages.push((m, silences_nothing, UNUSED_HELP));
                 }
             }
-            for message in messages {
+            for (message, label, help) in messages {
                 kept.push(Diagnostic {
                     rule: rule.clone(),
                     severity: Severity::Info,
                     category: Category::Consistency,
                     message,
                     span: d.span,
-                    label: Some("this comment silences nothing".to_string()),
+                    label: Some(label.to_string()),
                     labels: Vec::new(),
                     notes: Vec::new(),
-                    help: Some(UNUSED_HELP.to_string()),
+                    help: Some(help.to_string()),
                     fixes: Vec::new(),
                 });
             }
