@@ -12,7 +12,7 @@ fn rules_fired(o: &Out) -> Vec<String> {
 fn nearest_config_wins_walking_up_from_each_file() {
     let t = project();
     write(t.path(), "news/desk/b.txt", &read(&t.path().join("news/a.txt")));
-    write(t.path(), "mtlint.toml", "ignore = [\"caps.title-case\"]\n");
+    write(t.path(), "mtlint.toml", "select = [\"caps\"]\nignore = [\"caps.title-case\"]\n");
     write(t.path(), "news/desk/mtlint.toml", "select = [\"caps.title-case\"]\n");
     let o = run(t.path(), &["check", "--format", "jsonl", "news"]);
     let diags = jsonl(&o.stdout);
@@ -38,7 +38,7 @@ fn severity_overrides_and_fail_on() {
     write(
         t.path(),
         "mtlint.toml",
-        "fail-on = \"error\"\n[severity]\ncaps = \"info\"\n\"caps.title-case\" = \"error\"\n",
+        "select = [\"caps\"]\nfail-on = \"error\"\n[severity]\ncaps = \"info\"\n\"caps.title-case\" = \"error\"\n",
     );
     let o = run(t.path(), &["check", "--format", "jsonl", "news/a.txt"]);
     for d in jsonl(&o.stdout) {
@@ -46,7 +46,7 @@ fn severity_overrides_and_fail_on() {
         assert_eq!(d["severity"], want, "{d}");
     }
     assert_eq!(o.code, 1, "title-case is an error now");
-    write(t.path(), "mtlint.toml", "fail-on = \"error\"\n[severity]\ncaps = \"info\"\n");
+    write(t.path(), "mtlint.toml", "select = [\"caps\"]\nfail-on = \"error\"\n[severity]\ncaps = \"info\"\n");
     assert_eq!(run(t.path(), &["check", "news/a.txt"]).code, 0, "only infos, fail-on error");
     assert_eq!(run(t.path(), &["check", "--fail-on", "info", "news/a.txt"]).code, 1, "the flag wins");
 }
@@ -96,11 +96,11 @@ fn rule_dirs_and_gazetteers_load_relative_to_the_config() {
     // A newsroom gazetteer is loaded: an error in it is reported with its own file name.
     write(t.path(), "people.toml", "[[entity]]\nname = \"Ana Ruiz\"\ntype = \"person\"\nrole = 3\n");
     write(t.path(), "mtlint.toml", "gazetteers = [\"people.toml\"]\n");
-    let o = run(t.path(), &["check", "desk/a.txt"]);
+    let o = run(t.path(), &["check", "--select", "caps", "desk/a.txt"]);
     assert_eq!(o.code, 2);
     assert!(o.stderr.contains("people.toml:4:"), "{}", o.stderr);
     write(t.path(), "people.toml", "[[entity]]\nname = \"Ana Ruiz\"\ntype = \"person\"\n");
-    assert_eq!(run(t.path(), &["check", "desk/a.txt"]).code, 0);
+    assert_eq!(run(t.path(), &["check", "--select", "caps", "desk/a.txt"]).code, 0);
 }
 
 /// The `line:col` of the first `┌─ FILE:LINE:COL` in compiler-style output.

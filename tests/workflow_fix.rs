@@ -114,10 +114,10 @@ fn unsafe_fixes_apply_only_with_the_flag() {
     house_pack(t.path());
     let text = "Interfaks said the road closed in connection with snow.\n";
     let f = write(t.path(), "x.txt", text);
-    run(t.path(), &["check", "--rules", "house", "--fix", "x.txt"]);
+    run(t.path(), &["check", "--rules", "house", "--select", "house", "--fix", "x.txt"]);
     assert_eq!(read(&f), "Interfax said the road closed in connection with snow.\n");
     write(t.path(), "x.txt", text);
-    run(t.path(), &["check", "--rules", "house", "--unsafe-fixes", "x.txt"]);
+    run(t.path(), &["check", "--rules", "house", "--select", "house", "--unsafe-fixes", "x.txt"]);
     assert_eq!(read(&f), "Interfax said the road closed because of snow.\n");
 }
 
@@ -126,7 +126,19 @@ fn stdin_save_hook_prints_fixed_text_and_diagnostics_to_stderr() {
     let t = tempfile::tempdir().unwrap();
     house_pack(t.path());
     let input = "It should be noted that Interfaks was first.\nDeputy foreign Minister Ana Ruiz met the press.\n";
-    let args = ["check", "--rules", "house", "--fix", "--format", "concise", "--stdin-filename", "draft.txt", "-"];
+    let args = [
+        "check",
+        "--rules",
+        "house",
+        "--select",
+        "house,caps",
+        "--fix",
+        "--format",
+        "concise",
+        "--stdin-filename",
+        "draft.txt",
+        "-",
+    ];
     let o = run_in(t.path(), &args, input.as_bytes());
     assert_eq!(
         o.stdout,
@@ -135,7 +147,11 @@ fn stdin_save_hook_prints_fixed_text_and_diagnostics_to_stderr() {
     // What stays (advice without a fix) goes to stderr, never into the text.
     assert!(o.stderr.contains("draft.txt:1:1: info[house.noted]"), "{}", o.stderr);
     assert_eq!(o.code, 0, "an info finding does not fail at the default fail-on");
-    let o = run_in(t.path(), &["check", "--rules", "house", "--fix", "--fail-on", "info", "-"], input.as_bytes());
+    let o = run_in(
+        t.path(),
+        &["check", "--rules", "house", "--select", "house,caps", "--fix", "--fail-on", "info", "-"],
+        input.as_bytes(),
+    );
     assert_eq!(o.code, 1);
     // --quiet: no diagnostics at all.
     let mut quiet = args.to_vec();
@@ -168,7 +184,7 @@ fn write_bytes(dir: &std::path::Path, rel: &str, b: &[u8]) -> std::path::PathBuf
 #[test]
 fn stdin_save_hook_uses_the_config_of_the_named_file() {
     let t = tempfile::tempdir().unwrap();
-    write(t.path(), "desk/mtlint.toml", "ignore = [\"caps.title-case\"]\n");
+    write(t.path(), "desk/mtlint.toml", "select = [\"caps\"]\nignore = [\"caps.title-case\"]\n");
     let input = "Deputy foreign Minister Ana Ruiz met the state Department.\n";
     let o = run_in(t.path(), &["check", "--fix", "--stdin-filename", "desk/d.txt", "-"], input.as_bytes());
     assert_eq!(o.stdout, "Deputy foreign Minister Ana Ruiz met the State Department.\n");
@@ -214,6 +230,8 @@ fn gold_article_fix_leaves_no_safe_fix() {
     let t = tempfile::tempdir().unwrap();
     let f = t.path().join("aleppo.txt");
     std::fs::copy(src, &f).unwrap();
+    // The shared copy may be read-only; mtlint leaves read-only files alone.
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
     let before = jsonl(&run(t.path(), &["check", "--format", "jsonl", "aleppo.txt"]).stdout);
     let fixable =
         before.iter().filter(|d| d["fixes"].as_array().unwrap().iter().any(|x| x["applicability"] == "safe")).count();

@@ -64,9 +64,10 @@ fn github_annotations_are_escaped_workflow_commands() {
     let lines: Vec<&str> = o.stdout.lines().collect();
     assert!(!lines.is_empty());
     for l in &lines {
-        assert!(l.starts_with("::warning file=news/a.txt,line=") || l.starts_with("::error "), "{l}");
+        assert!(["::warning ", "::error ", "::notice "].iter().any(|p| l.starts_with(p)), "{l}");
+        assert!(l.contains(" file=news/a.txt,line="), "{l}");
         let (props, msg) = l[2..].split_once("::").unwrap();
-        assert!(props.contains(",col=") && props.contains("title=mtlint caps."), "{props}");
+        assert!(props.contains(",endLine=") && props.contains("title=mtlint "), "{props}");
         assert!(!msg.contains('\n') && msg.contains("%0Ahelp: "), "{msg}");
     }
     // Commas and colons in a path are escaped so they cannot split the properties.
@@ -116,21 +117,27 @@ fn statistics_and_exit_zero() {
 fn baseline_survives_edits_elsewhere_and_reports_new_findings() {
     let t = project();
     let file = t.path().join("news/a.txt");
-    let o = run(t.path(), &["check", "--write-baseline", "mtlint-baseline.json", "news"]);
+    let o = run(t.path(), &["check", "--select", "caps", "--write-baseline", "mtlint-baseline.json", "news"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     let b: Value = serde_json::from_str(&read(&t.path().join("mtlint-baseline.json"))).unwrap();
     assert!(b["entries"].as_array().unwrap().iter().all(|e| e["path"] == "news/a.txt" && e.get("line").is_none()));
-    let o = run(t.path(), &["check", "--baseline", "mtlint-baseline.json", "news"]);
+    let o = run(t.path(), &["check", "--select", "caps", "--baseline", "mtlint-baseline.json", "news"]);
     assert_eq!((o.code, o.stdout.trim()), (0, "No problems found in 1 file."), "{}", o.stdout);
     // Edits elsewhere (a new first paragraph moves every line) keep the baseline valid...
     let text = read(&file);
     let edited = format!("An editor's note added on top.\n\nAnd one more paragraph.\n\n{text}");
     std::fs::write(&file, &edited).unwrap();
-    let o = run(t.path(), &["check", "--baseline", "mtlint-baseline.json", "--format", "jsonl", "news"]);
+    let o = run(
+        t.path(),
+        &["check", "--select", "caps", "--baseline", "mtlint-baseline.json", "--format", "jsonl", "news"],
+    );
     assert_eq!(o.stdout, "", "moved findings are still known");
     // ...while a new mistake, even a copy of a known one, is reported.
     std::fs::write(&file, format!("{edited}\nThe state Department was asked again.\n")).unwrap();
-    let o = run(t.path(), &["check", "--baseline", "mtlint-baseline.json", "--format", "jsonl", "news"]);
+    let o = run(
+        t.path(),
+        &["check", "--select", "caps", "--baseline", "mtlint-baseline.json", "--format", "jsonl", "news"],
+    );
     let new = jsonl(&o.stdout);
     assert_eq!(new.len(), 1, "{}", o.stdout);
     assert_eq!(new[0]["text"], "state Department");
@@ -146,7 +153,8 @@ fn baseline_survives_edits_elsewhere_and_reports_new_findings() {
 fn suppressions_in_markdown_and_plain_text_and_unused_ones_reported() {
     let t = tempfile::tempdir().unwrap();
     std::fs::copy(manifest().join("tests/fixtures/workflow/council-notes.md"), t.path().join("c.md")).unwrap();
-    let o = run(t.path(), &["check", "--format", "jsonl", "c.md"]);
+    let sel = "caps,mtlint.unused-suppression";
+    let o = run(t.path(), &["check", "--select", sel, "--format", "jsonl", "c.md"]);
     let texts: Vec<String> = jsonl(&o.stdout).iter().map(|d| d["text"].as_str().unwrap().to_string()).collect();
     assert_eq!(texts, vec!["National security Council", "foreign Ministry"], "suppressed lines stay quiet");
     write(
@@ -157,7 +165,7 @@ fn suppressions_in_markdown_and_plain_text_and_unused_ones_reported() {
          # mtlint-disable-next-line caps.title-case\n\
          The foreign ministry said so.\n",
     );
-    let o = run(t.path(), &["check", "--format", "jsonl", "p.txt"]);
+    let o = run(t.path(), &["check", "--select", sel, "--format", "jsonl", "p.txt"]);
     let d = jsonl(&o.stdout);
     assert_eq!(d.len(), 1, "{}", o.stdout);
     assert_eq!(d[0]["rule"], "mtlint.unused-suppression");
@@ -166,7 +174,8 @@ fn suppressions_in_markdown_and_plain_text_and_unused_ones_reported() {
     assert_eq!(o.code, 0, "an unused suppression is info only");
     // It can be turned off, and explained.
     write(t.path(), "mtlint.toml", "report-unused-suppressions = false\n");
-    assert_eq!(run(t.path(), &["check", "--format", "jsonl", "p.txt"]).stdout, "");
+    assert_eq!(run(t.path(), &["check", "--select", "caps", "--format", "jsonl", "p.txt"]).stdout, "");
+    assert_eq!(run(t.path(), &["check", "--select", sel, "--format", "jsonl", "p.txt"]).stdout, "");
     let e = run(t.path(), &["explain", "mtlint.unused-suppression"]);
     assert_eq!(e.code, 0);
     assert!(e.stdout.contains("How to fix"));
