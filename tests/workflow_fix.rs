@@ -71,12 +71,21 @@ fn fix_in_place_then_second_fix_changes_nothing() {
     let file = t.path().join("news/a.txt");
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
     let before = read(&file);
+    let human = run(t.path(), &["check", "--diff", "news/a.txt"]);
+    assert_eq!(human.code, 1);
+    let copy = write(t.path(), "news/copy.txt", &before);
+    let h = run(t.path(), &["check", "--select", "caps", "--fix", copy.to_str().unwrap()]);
+    assert!(h.stdout.starts_with("Fixed 7 problems. "), "{}", h.stdout);
+    std::fs::remove_file(&copy).unwrap();
     let o = run(t.path(), &["check", "--fix", "--show-fixes", "--format", "concise", "news/a.txt"]);
     let after = read(&file);
     assert_ne!(before, after, "nothing was fixed: {}", o.stderr);
     assert!(after.contains("The Ministry of Foreign Affairs of Russia"), "{after}");
     assert!(after.contains("Secretary of State Laura Mendes"), "{after}");
     assert!(o.stdout.contains("Fixed ") && o.stdout.contains("caps.institution-case"), "{}", o.stdout);
+    let j = run(t.path(), &["check", "--fix", "--format", "json", "news/a.txt"]);
+    let v: serde_json::Value = serde_json::from_str(&j.stdout).unwrap();
+    assert_eq!(v["summary"]["fixed"], 0, "already fixed by the first run");
     assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o640, "permissions kept");
     // No temporary file left behind.
     let names: Vec<_> = std::fs::read_dir(t.path().join("news")).unwrap().flatten().map(|e| e.file_name()).collect();

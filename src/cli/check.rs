@@ -287,6 +287,7 @@ impl State<'_> {
                     Input::Stdin => false,
                 };
                 if written {
+                    self.summary.fixed += applied.iter().map(|(_, n)| n).sum::<usize>();
                     text = fixed;
                     lines = LineIndex::new(&text);
                     diags = remaining;

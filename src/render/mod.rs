@@ -39,6 +39,8 @@ pub struct Summary {
     pub fixable: usize,
     /// Files that could not be linted (I/O or encoding errors).
     pub failed_files: usize,
+    /// Fixes applied by `--fix` (the other counts are what remains after them).
+    pub fixed: usize,
 }
 
 impl Summary {
