@@ -84,7 +84,7 @@ fn directives(text: &str, lines: &LineIndex) -> Vec<Directive> {
         if !l.contains("mtlint-") {
             continue;
         }
-        let trimmed = l.trim_start();
+        let trimmed = l.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         if let Some(body) = trimmed.strip_prefix('#')
             && let Some((kind, rules)) = parse_body(body)
         {
@@ -334,6 +334,26 @@ mod tests {
         let out = apply(text, &lines, vec![diag(text, "A bad", "a.x")], true, classify);
         assert_eq!(out.len(), 1);
         assert!(out[0].message.contains("no loaded rule") && out[0].message.contains("zz.typo"), "{}", out[0].message);
+    }
+
+    #[test]
+    fn odd_comments_never_panic_and_a_bom_does_not_hide_a_directive() {
+        for text in [
+            "<!-- mtlint-disable",
+            "<!--mtlint-disable-->",
+            "<!-- <!-- mtlint-disable --> x",
+            "#",
+            "# mtlint-",
+            "\r\n# mtlint-enable\r\n",
+            "ä<!-- mtlint-disable-line ä -->ö",
+            "# mtlint-disable-next-line",
+        ] {
+            let lines = LineIndex::new(text);
+            let d = Diagnostic { span: Span::new(0, 0), ..diag("x", "x", "a.x") };
+            let _ = apply(text, &lines, vec![d], true, |_| Name::Active);
+        }
+        let text = "\u{feff}# mtlint-disable-next-line a.x\nA bad.\n";
+        assert!(run(text, vec![diag(text, "A bad", "a.x")]).is_empty());
     }
 
     #[test]

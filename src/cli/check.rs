@@ -62,7 +62,7 @@ pub fn run(args: CheckArgs) -> u8 {
             eprintln!("error: `--fix` with `-` reads stdin alone (the fixed text goes to stdout)");
             return 2;
         }
-        return stdin_fix(&args, &mut profiles, level.unwrap_or(FixLevel::Safe), color);
+        return stdin_fix(&args, &mut profiles, level.unwrap_or(FixLevel::Safe), args.color.enabled_on_stderr());
     }
     let (items, mut failed) = match collect_inputs(&args, &mut profiles) {
         Ok(x) => x,

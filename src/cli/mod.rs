@@ -52,6 +52,16 @@ impl ColorChoice {
             }
         }
     }
+
+    /// Like [`ColorChoice::enabled`], for output on stderr (the stdin save hook's diagnostics).
+    pub fn enabled_on_stderr(self) -> bool {
+        match self {
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+            other => other.enabled(),
+        }
+    }
 }
 
 /// Options that choose which rules are loaded.
