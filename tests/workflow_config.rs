@@ -87,7 +87,7 @@ fn exclude_extensions_and_per_path_ignores() {
 
 #[test]
 fn rule_dirs_and_gazetteers_load_relative_to_the_config() {
-    let t = tempfile::tempdir().unwrap();
+    let t = tempdir();
     house_pack(&t.path().join("style"));
     write(t.path(), "mtlint.toml", "rule-dirs = [\"style/house\"]\nselect = [\"house\"]\n");
     write(t.path(), "desk/a.txt", "Interfaks reported it.\n");

@@ -119,7 +119,7 @@ fn diff_prints_the_change_and_writes_nothing() {
 
 #[test]
 fn unsafe_fixes_apply_only_with_the_flag() {
-    let t = tempfile::tempdir().unwrap();
+    let t = tempdir();
     house_pack(t.path());
     let text = "Interfaks said the road closed in connection with snow.\n";
     let f = write(t.path(), "x.txt", text);
@@ -132,7 +132,7 @@ fn unsafe_fixes_apply_only_with_the_flag() {
 
 #[test]
 fn stdin_save_hook_prints_fixed_text_and_diagnostics_to_stderr() {
-    let t = tempfile::tempdir().unwrap();
+    let t = tempdir();
     house_pack(t.path());
     let input = "It should be noted that Interfaks was first.\nDeputy foreign Minister Ana Ruiz met the press.\n";
     let args = [
@@ -172,7 +172,7 @@ fn stdin_save_hook_prints_fixed_text_and_diagnostics_to_stderr() {
 
 #[test]
 fn stdin_save_hook_gives_bad_input_back_whole() {
-    let t = tempfile::tempdir().unwrap();
+    let t = tempdir();
     let bytes = b"Caf\xe9 society and the state Department.\n";
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_mtlint"))
         .args(["check", "--fix", "-"])
@@ -192,7 +192,7 @@ fn write_bytes(dir: &std::path::Path, rel: &str, b: &[u8]) -> std::path::PathBuf
 
 #[test]
 fn stdin_save_hook_uses_the_config_of_the_named_file() {
-    let t = tempfile::tempdir().unwrap();
+    let t = tempdir();
     write(t.path(), "desk/mtlint.toml", "select = [\"caps\"]\nignore = [\"caps.title-case\"]\n");
     let input = "Deputy foreign Minister Ana Ruiz met the state Department.\n";
     let o = run_in(t.path(), &["check", "--fix", "--stdin-filename", "desk/d.txt", "-"], input.as_bytes());
@@ -201,7 +201,7 @@ fn stdin_save_hook_uses_the_config_of_the_named_file() {
 
 #[test]
 fn a_failed_write_loses_nothing() {
-    let t = tempfile::tempdir().unwrap();
+    let t = tempdir();
     let f = write(t.path(), "a.txt", "old text\n");
     // The write dies half-way (as a kill or a full disk would leave it).
     let r = mtlint::atomic::replace_with(&f, b"old text\n", b"new text that is longer\n", |file, bytes| {
@@ -220,7 +220,7 @@ fn a_failed_write_loses_nothing() {
 
 #[test]
 fn a_file_changed_while_linted_is_not_overwritten() {
-    let t = tempfile::tempdir().unwrap();
+    let t = tempdir();
     let f = write(t.path(), "a.txt", "edited by someone else\n");
     let r = mtlint::atomic::replace(&f, b"what was linted\n", b"fixed\n");
     assert!(matches!(r, Err(mtlint::atomic::WriteError::Changed)), "{r:?}");
@@ -236,7 +236,7 @@ fn gold_article_fix_leaves_no_safe_fix() {
         eprintln!("shared gold article not found; skipped");
         return;
     };
-    let t = tempfile::tempdir().unwrap();
+    let t = tempdir();
     let f = t.path().join("aleppo.txt");
     std::fs::copy(src, &f).unwrap();
     // The shared copy may be read-only; mtlint leaves read-only files alone.
@@ -263,7 +263,7 @@ fn killing_fix_at_any_moment_leaves_every_file_old_or_new_whole() {
     let (fixed, _) = fix::fix_until_stable(&original, FixLevel::Safe, 10, |t| engine.lint(t));
     assert_ne!(original, fixed);
     let setup = || {
-        let t = tempfile::tempdir().unwrap();
+        let t = tempdir();
         for i in 0..FILES {
             write(t.path(), &format!("news/{i:03}.txt"), &original);
         }

@@ -151,7 +151,7 @@ fn baseline_survives_edits_elsewhere_and_reports_new_findings() {
 
 #[test]
 fn suppressions_in_markdown_and_plain_text_and_unused_ones_reported() {
-    let t = tempfile::tempdir().unwrap();
+    let t = tempdir();
     std::fs::copy(manifest().join("tests/fixtures/workflow/council-notes.md"), t.path().join("c.md")).unwrap();
     let sel = "caps,mtlint.unused-suppression";
     let o = run(t.path(), &["check", "--select", sel, "--format", "jsonl", "c.md"]);

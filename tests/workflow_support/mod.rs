@@ -38,6 +38,12 @@ pub fn run(dir: &Path, args: &[&str]) -> Out {
     run_in(dir, args, b"")
 }
 
+/// A scratch directory under the target directory, not /tmp: mtlint looks for mtlint.toml in
+/// every parent folder, and a stray /tmp/mtlint.toml must not change what the tests see.
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap()
+}
+
 pub fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -62,7 +68,7 @@ pub fn sample_articles() -> Vec<PathBuf> {
 
 /// A scratch directory holding a copy of the Vienna fixture as `news/a.txt`.
 pub fn project() -> tempfile::TempDir {
-    let t = tempfile::tempdir().unwrap();
+    let t = tempdir();
     std::fs::create_dir_all(t.path().join("news")).unwrap();
     std::fs::copy(manifest().join("tests/fixtures/workflow/ministers-vienna.txt"), t.path().join("news/a.txt"))
         .unwrap();
