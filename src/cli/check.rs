@@ -200,6 +200,15 @@ fn collect_inputs(args: &CheckArgs, profiles: &mut Profiles) -> Result<(Vec<(Inp
             }
         }
     }
+    if args.fix || args.unsafe_fixes || args.diff {
+        // A file named twice (or through a link) is fixed once; a second write would find it
+        // changed on disk and refuse.
+        let mut seen = std::collections::HashSet::new();
+        items.retain(|(inp, _)| match inp {
+            Input::File(f) => seen.insert(crate::config::normalize(f)),
+            Input::Stdin => true,
+        });
+    }
     Ok((items, failed))
 }
 
