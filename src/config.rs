@@ -13,6 +13,20 @@ use toml::Spanned;
 /// The file name looked for in each directory from the linted file up to the root.
 pub const FILE_NAME: &str = "mtlint.toml";
 
+/// Also read, as a `[tool.mtlint]` table, when a directory has no mtlint.toml.
+pub const PYPROJECT: &str = "pyproject.toml";
+
+/// `pyproject.toml`: only `[tool.mtlint]` is read; every other key belongs to other tools.
+#[derive(Deserialize)]
+struct Pyproject {
+    tool: Option<PyTools>,
+}
+
+#[derive(Deserialize)]
+struct PyTools {
+    mtlint: Option<RawConfig>,
+}
+
 /// Exit 1 when a diagnostic at or above this severity is found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -131,7 +145,12 @@ impl Config {
         })?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
-        Config::parse(&name, &text, &dir).map(|mut c| {
+        let parsed = if path.file_name().is_some_and(|n| n == PYPROJECT) {
+            Config::parse_pyproject(&name, &text, &dir)
+        } else {
+            Config::parse(&name, &text, &dir)
+        };
+        parsed.map(|mut c| {
             c.path = Some(path.to_path_buf());
             c
         })
@@ -143,6 +162,23 @@ impl Config {
             let at = e.span().map(span).unwrap_or(Span::new(0, 0));
             vec![RuleError::at(name, Some(text), at, e.message().trim().to_string())]
         })?;
+        Config::from_raw(name, text, dir, raw)
+    }
+
+    /// Parse the `[tool.mtlint]` table of a pyproject.toml (defaults when it has none). Error
+    /// places point into the whole file.
+    pub fn parse_pyproject(name: &str, text: &str, dir: &Path) -> Result<Config, Vec<RuleError>> {
+        let py: Pyproject = toml::from_str(text).map_err(|e| {
+            let at = e.span().map(span).unwrap_or(Span::new(0, 0));
+            vec![RuleError::at(name, Some(text), at, e.message().trim().to_string())]
+        })?;
+        match py.tool.and_then(|t| t.mtlint) {
+            Some(raw) => Config::from_raw(name, text, dir, raw),
+            None => Ok(Config { dir: dir.to_path_buf(), text: text.to_string(), ..Config::default() }),
+        }
+    }
+
+    fn from_raw(name: &str, text: &str, dir: &Path, raw: RawConfig) -> Result<Config, Vec<RuleError>> {
         let mut errors = Vec::new();
         let err = |s: Span, m: String| RuleError::at(name, Some(text), s, m);
         let mut names = Vec::new();
@@ -238,10 +274,22 @@ impl Config {
     }
 
     /// The nearest `mtlint.toml` in `start` or one of its ancestors.
+    /// The nearest `mtlint.toml`, or `pyproject.toml` with a `[tool.mtlint]` table, in `start`
+    /// or one of its ancestors (mtlint.toml wins within one directory).
     pub fn discover(start: &Path) -> Option<PathBuf> {
         let start = if start.as_os_str().is_empty() { Path::new(".") } else { start };
         let abs = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
-        abs.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+        abs.ancestors().find_map(|d| {
+            let own = d.join(FILE_NAME);
+            if own.is_file() {
+                return Some(own);
+            }
+            let py = d.join(PYPROJECT);
+            let has_table = py.is_file()
+                && std::fs::read_to_string(&py)
+                    .is_ok_and(|t| t.lines().any(|l| l.trim_start().starts_with("[tool.mtlint")));
+            has_table.then_some(py)
+        })
     }
 
     /// Check every rule or pack name the config mentions against the loaded rules.
@@ -374,6 +422,19 @@ mod tests {
         let text = "select = [\"caps\"]\nfail_on = \"error\"\n";
         let e = Config::parse("mtlint.toml", text, Path::new(".")).unwrap_err();
         assert_eq!(e[0].line_col().map(|l| l.0), Some(2), "{}", e[0]);
+    }
+
+    #[test]
+    fn pyproject_table_is_read_and_errors_point_into_the_file() {
+        let text =
+            "[project]\nname = \"desk\"\n\n[tool.black]\nline-length = 99\n\n[tool.mtlint]\nselect = [\"caps\"]\n";
+        let c = Config::parse_pyproject("pyproject.toml", text, Path::new(".")).unwrap();
+        assert_eq!(c.select.as_deref(), Some(&["caps".to_string()][..]));
+        let bad = "[project]\nname = \"desk\"\n\n[tool.mtlint]\nselect = [\"caps\"]\nfail_on = \"x\"\n";
+        let e = Config::parse_pyproject("pyproject.toml", bad, Path::new(".")).unwrap_err();
+        assert_eq!(e[0].line_col().map(|l| l.0), Some(6), "{}", e[0]);
+        let none = Config::parse_pyproject("pyproject.toml", "[project]\nname = \"x\"\n", Path::new(".")).unwrap();
+        assert!(none.select.is_none());
     }
 
     #[test]

@@ -162,3 +162,29 @@ fn init_writes_a_starter_that_loads_and_refuses_to_overwrite() {
     let o = run(t.path(), &["check", "news/a.txt"]);
     assert_ne!(o.code, 2, "uncommented starter fails: {}", o.stderr);
 }
+
+#[test]
+fn pyproject_tool_mtlint_table_is_a_config_too() {
+    let t = project();
+    write(
+        t.path(),
+        "pyproject.toml",
+        "[project]\nname = \"newsroom-tools\"\n\n[tool.mtlint]\nselect = [\"caps.title-case\"]\n",
+    );
+    let o = run(t.path(), &["check", "--format", "jsonl", "news/a.txt"]);
+    let r = rules_fired(&o);
+    assert!(!r.is_empty() && r.iter().all(|x| x == "caps.title-case"), "{r:?} {}", o.stderr);
+    // Errors point into pyproject.toml.
+    write(t.path(), "pyproject.toml", "[project]\nname = \"x\"\n\n[tool.mtlint]\nselect = [\"caps.nope\"]\n");
+    let o = run(t.path(), &["check", "news/a.txt"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("pyproject.toml:5:"), "{}", o.stderr);
+    // mtlint.toml in the same folder wins.
+    write(t.path(), "mtlint.toml", "select = [\"caps.institution-case\"]\n");
+    let r = rules_fired(&run(t.path(), &["check", "--format", "jsonl", "news/a.txt"]));
+    assert!(!r.is_empty() && r.iter().all(|x| x == "caps.institution-case"), "{r:?}");
+    // A pyproject.toml without the table is not a config: the search goes on upwards.
+    std::fs::remove_file(t.path().join("mtlint.toml")).unwrap();
+    write(t.path(), "news/pyproject.toml", "[project]\nname = \"y\"\n");
+    assert_eq!(run(t.path(), &["check", "news/a.txt"]).code, 2, "the root pyproject (with its bad name) is used");
+}
