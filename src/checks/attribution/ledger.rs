@@ -309,7 +309,10 @@ fn name_entity(
         .collect();
     if let [e] = variants[..] {
         let expected = r.entities[e].surname.clone().unwrap_or_default();
-        r.conflicts.push(Conflict::Spelling { at: t.toks[s_tok].span, entity: e, expected });
+        // The surname without a possessive ending, so the fix keeps the ending.
+        let start = t.toks[s_tok].span.start;
+        let at = Span::new(start, start + surname.len());
+        r.conflicts.push(Conflict::Spelling { at, entity: e, expected });
         seen.insert(s_tok, e);
         return Some(e);
     }

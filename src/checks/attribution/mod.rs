@@ -298,6 +298,17 @@ mod tests {
     }
 
     #[test]
+    fn spelling_variant_is_the_bare_surname() {
+        let text = "Deputy Minister Sergei Ryabkov spoke. “Yes,” Riabkov’s aide said. “No,” Riabkov said.";
+        let doc = Document::new(text);
+        let f = flags::analyze(&doc, &lexicon(), &ledger::Known::default(), 8, 6);
+        let found: Vec<&str> = f.of(Flag::Spelling).iter().map(|r| r.span.text(text)).collect();
+        // The possessor in "Riabkov’s aide said" is not the speaker; only the bare name is flagged.
+        assert_eq!(found, vec!["Riabkov"]);
+        assert_eq!(f.of(Flag::Spelling)[0].fix.as_ref().map(|(r, _)| r.as_str()), Some("Ryabkov"));
+    }
+
+    #[test]
     fn guillemets_straight_quotes_and_dashes() {
         use ClauseKind::*;
         let text = "Mayor Olga Lind spoke. «Roads are open», – said Lind. \"We are ready,\" she added. \
