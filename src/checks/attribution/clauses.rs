@@ -185,7 +185,7 @@ pub struct Parser<'a, 'd> {
     pub lex: &'a Lexicon,
     pub lowers: Vec<&'a str>,
     /// Class bits of every token (`lexicon::VERB_START`, ...).
-    bits: Vec<u16>,
+    bits: Vec<u32>,
 }
 
 impl<'a, 'd> Parser<'a, 'd> {
@@ -203,11 +203,11 @@ impl<'a, 'd> Parser<'a, 'd> {
         Parser { t, lex, lowers, bits }
     }
 
-    pub fn has(&self, i: usize, bit: u16) -> bool {
+    pub fn has(&self, i: usize, bit: u32) -> bool {
         self.bits.get(i).is_some_and(|b| b & bit != 0)
     }
 
-    fn table(&self, table: &Phrases, bit: u16, i: usize) -> Option<(usize, usize)> {
+    fn table(&self, table: &Phrases, bit: u32, i: usize) -> Option<(usize, usize)> {
         if !self.has(i, bit) {
             return None;
         }
@@ -506,7 +506,8 @@ impl<'a, 'd> Parser<'a, 'd> {
         let closed = end >= n
             || self.tok(end).sentence != self.tok(b).sentence
             || self.t.gap(end).trim_start().starts_with([',', '.', ';', ':', '–', '—']);
-        (closed && b > i).then_some(Mention {
+        // "as said the other day": a time or circumstance, not a speaker.
+        (closed && b > i && !self.has(b, lx::NOT_SPEAKER)).then_some(Mention {
             a: i,
             b,
             kind: Kind::Impersonal,

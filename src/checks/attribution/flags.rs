@@ -80,8 +80,11 @@ fn inverted(p: &Parser, clauses: &[clauses::Clause]) -> Vec<Raw> {
         let subject = t.span(m.a, b);
         let span = Span::new(verb.start, subject.end);
         let replacement = format!("{} {}", subject.text(t.text), verb.text(t.text));
-        // Certain only for a short phrase the parser recognized whole.
-        let plain = b == m.b && m.b - m.a < 6;
+        // Certain only for a short phrase the parser recognized whole, headed by a name, a
+        // pronoun or a known role or body.
+        let plain = b == m.b
+            && m.b - m.a < 6
+            && (m.kind != Kind::Impersonal || (m.a..=m.b).any(|k| p.impersonal_at(k).or(p.org_at(k)).is_some()));
         out.push(Raw {
             span,
             vars: vec![("match", span.text(t.text).to_string()), ("replacement", replacement.clone())],

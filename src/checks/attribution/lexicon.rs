@@ -32,6 +32,8 @@ struct DataFile {
     #[serde(default)]
     connectors: Vec<String>,
     #[serde(default)]
+    not_speakers: Vec<String>,
+    #[serde(default)]
     name_particles: Vec<String>,
     #[serde(default)]
     spelling_equivalents: Vec<(String, String)>,
@@ -99,22 +101,23 @@ impl Phrases {
 
 /// Word classes: one hash lookup per token gives them all. The `*_START` bits say that some
 /// phrase of that table starts with the word.
-pub const VERB_START: u16 = 1;
-pub const SOURCE_START: u16 = 1 << 1;
-pub const MEDIA_START: u16 = 1 << 2;
-pub const IMPERSONAL_START: u16 = 1 << 3;
-pub const ORG_START: u16 = 1 << 4;
-pub const ROLE_START: u16 = 1 << 5;
-pub const TITLE: u16 = 1 << 6;
-pub const NOT_NAME: u16 = 1 << 7;
-pub const PRONOUN: u16 = 1 << 8;
-pub const DEFINITE: u16 = 1 << 9;
-pub const INDEFINITE: u16 = 1 << 10;
-pub const ADVERB: u16 = 1 << 11;
-pub const PARTICLE: u16 = 1 << 12;
-pub const FORMER: u16 = 1 << 13;
-pub const CONNECTOR: u16 = 1 << 14;
-pub const RANK: u16 = 1 << 15;
+pub const VERB_START: u32 = 1;
+pub const SOURCE_START: u32 = 1 << 1;
+pub const MEDIA_START: u32 = 1 << 2;
+pub const IMPERSONAL_START: u32 = 1 << 3;
+pub const ORG_START: u32 = 1 << 4;
+pub const ROLE_START: u32 = 1 << 5;
+pub const TITLE: u32 = 1 << 6;
+pub const NOT_NAME: u32 = 1 << 7;
+pub const PRONOUN: u32 = 1 << 8;
+pub const DEFINITE: u32 = 1 << 9;
+pub const INDEFINITE: u32 = 1 << 10;
+pub const ADVERB: u32 = 1 << 11;
+pub const PARTICLE: u32 = 1 << 12;
+pub const FORMER: u32 = 1 << 13;
+pub const CONNECTOR: u32 = 1 << 14;
+pub const RANK: u32 = 1 << 15;
+pub const NOT_SPEAKER: u32 = 1 << 16;
 
 pub struct Role {
     pub generic: bool,
@@ -140,7 +143,7 @@ pub struct Lexicon {
     pub roles: Vec<Role>,
     pub role_nouns: Phrases,
     /// Word -> class bits.
-    pub words: HashMap<String, u16>,
+    pub words: HashMap<String, u32>,
 }
 
 fn set(list: &[String]) -> HashSet<String> {
@@ -194,8 +197,8 @@ impl Lexicon {
                 return Err(BuildError::new("data".to_string(), format!("{name}: empty spelling equivalent")));
             }
         }
-        let mut words: HashMap<String, u16> = HashMap::new();
-        let mut mark = |list: &mut dyn Iterator<Item = String>, bit: u16| {
+        let mut words: HashMap<String, u32> = HashMap::new();
+        let mut mark = |list: &mut dyn Iterator<Item = String>, bit: u32| {
             for w in list {
                 *words.entry(w).or_default() |= bit;
             }
@@ -222,6 +225,7 @@ impl Lexicon {
             (&f.former, FORMER),
             (&f.connectors, CONNECTOR),
             (&f.ranks, RANK),
+            (&f.not_speakers, NOT_SPEAKER),
         ] {
             mark(&mut list.iter().map(|w| w.to_lowercase()), bit);
         }
