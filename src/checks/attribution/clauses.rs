@@ -8,11 +8,13 @@
 use super::lexicon::{self as lx, Lexicon, Phrases};
 use crate::diagnostic::Span;
 use crate::document::Document;
+use std::borrow::Cow;
 
 pub struct Tok<'d> {
     pub span: Span,
     pub text: &'d str,
-    pub lower: String,
+    /// Lowercase form (borrowed when the word has no capitals).
+    pub lower: Cow<'d, str>,
     /// First letter is a capital.
     pub cap: bool,
     /// Inside a quotation (between its marks, or after an unclosed opener).
@@ -38,7 +40,11 @@ impl<'d> Toks<'d> {
                 Tok {
                     span: w.span,
                     text: t,
-                    lower: t.to_lowercase(),
+                    lower: if t.chars().any(char::is_uppercase) {
+                        Cow::Owned(t.to_lowercase())
+                    } else {
+                        Cow::Borrowed(t)
+                    },
                     cap: t.chars().next().is_some_and(char::is_uppercase),
                     quoted: false,
                     sentence: w.sentence,
@@ -78,7 +84,7 @@ impl<'d> Toks<'d> {
     }
 
     pub fn lowers(&self) -> Vec<&str> {
-        self.toks.iter().map(|t| t.lower.as_str()).collect()
+        self.toks.iter().map(|t| t.lower.as_ref()).collect()
     }
 
     /// Span from token `a` to token `b` inclusive.
@@ -179,7 +185,7 @@ pub struct Clause {
     pub mention: Mention,
 }
 
-/// Lemma-free word classes used by the noun-phrase parsers.
+/// The noun-phrase and clause parsers over the tokens, with every token's word classes.
 pub struct Parser<'a, 'd> {
     pub t: &'a Toks<'d>,
     pub lex: &'a Lexicon,
@@ -300,19 +306,18 @@ impl<'a, 'd> Parser<'a, 'd> {
     /// Organization named by an "of/for/at the ..." phrase starting at `i`; returns (org, last token).
     fn org_phrase(&self, i: usize) -> Option<(usize, usize)> {
         let n = self.t.len();
-        if i >= n || !matches!(self.tok(i).lower.as_str(), "of" | "for" | "at" | "from" | "in" | "with") {
+        if i >= n || !self.has(i, lx::CONNECTOR) || self.has(i, lx::DEFINITE) {
             return None;
         }
         let mut k = i + 1;
         let mut found = None;
         while k < n && k <= i + 7 && self.t.joined(k) && !self.tok(k).quoted {
-            let l = self.tok(k).lower.as_str();
             if let Some((len, id)) = self.org_at(k) {
                 found = Some((id, k + len - 1));
                 k += len;
                 continue;
             }
-            if self.has(k, lx::DEFINITE) || self.tok(k).cap || l == "of" || l == "and" {
+            if self.has(k, lx::DEFINITE | lx::CONNECTOR) || self.tok(k).cap {
                 k += 1;
                 continue;
             }
@@ -362,7 +367,7 @@ impl<'a, 'd> Parser<'a, 'd> {
                 impersonal_end = Some(k + len - 1);
                 last_desc = Some(k + len - 1);
                 k += len;
-            } else if self.titleish(k) {
+            } else if self.titleish(k) || (k > i && self.describes_role(k)) {
                 k += 1;
             } else if self.has(k, lx::CONNECTOR)
                 && last_desc.is_some()
@@ -471,7 +476,47 @@ impl<'a, 'd> Parser<'a, 'd> {
         !(next < self.t.len()
             && self.t.joined(next)
             && !self.tok(next).quoted
-            && (self.titleish(next) || self.org_at(next).is_some() || self.impersonal_at(next).is_some()))
+            && (self.titleish(next)
+                || self.org_at(next).is_some()
+                || self.impersonal_at(next).is_some()
+                || self.describes_role(next)))
+    }
+
+    /// A plain lowercase word right before a role noun or body ("district" in "Ruza district
+    /// head"): part of a description.
+    fn describes_role(&self, k: usize) -> bool {
+        let next = k + 1;
+        !self.tok(k).cap
+            && !self.tok(k).quoted
+            && !self.has(k, lx::CONNECTOR | lx::ADVERB | lx::VERB_START | lx::DEFINITE | lx::INDEFINITE | lx::PRONOUN)
+            && next < self.t.len()
+            && self.t.joined(next)
+            && (self.role_at(next).is_some() || self.org_at(next).is_some())
+    }
+
+    /// "The Finnish ambassador in Moscow, Mikko Lahtinen, said": a role description, then (after
+    /// a short phrase) a name set off by commas. The name takes the role.
+    pub fn named_after(&self, r: &Mention) -> Option<Mention> {
+        let t = self.t;
+        let mut k = r.b + 1;
+        while k < t.len() && k <= r.b + 10 && t.toks[k].sentence == t.toks[r.b].sentence && !t.toks[k].quoted {
+            if t.gap(k).trim() == "," {
+                let m = self.forward(k).filter(|m| m.kind == Kind::Name && m.title.is_none())?;
+                let closed = m.b + 1 >= t.len() || t.gap(m.b + 1).trim_start().starts_with([',', '.', ';']);
+                return closed.then_some(Mention {
+                    role: r.role,
+                    org: r.org,
+                    title: Some((r.a, r.b)),
+                    former: r.former,
+                    ..m
+                });
+            }
+            if !t.joined(k) {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// A speaker noun phrase ending at token `j` (inclusive), within one clause.
@@ -497,7 +542,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             if next >= n || !self.t.joined(next) || self.tok(next).quoted {
                 break;
             }
-            if self.verb_at(next).is_some() || self.lowers[next] == "that" {
+            if self.verb_at(next).is_some() {
                 return None;
             }
             b = next;
@@ -564,7 +609,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             let after = i + len;
             let same = |k: usize| k < n && self.tok(k).sentence == self.tok(i).sentence && self.t.joined(k);
             // "As explained Ryabkov": inverted.
-            if i > 0 && self.tok(i - 1).lower == "as" && self.t.joined(i) {
+            if i > 0 && self.has(i - 1, lx::INVERSION) && self.t.joined(i) {
                 if let Some(m) =
                     same(after).then(|| self.forward(after).or_else(|| self.loose_subject(after))).flatten()
                     && (m.kind != Kind::Impersonal || m.definite)
@@ -603,6 +648,8 @@ impl<'a, 'd> Parser<'a, 'd> {
                 && same(after)
                 && let Some(m) = self.forward(after)
             {
+                // "said the deputy minister of ecology for the region, Dmitry Kurakin."
+                let m = if m.kind == Kind::Role { self.named_after(&m).unwrap_or(m) } else { m };
                 out.push(Clause { kind: ClauseKind::Verb, verb, mention: self.with_apposition(m) });
             }
             i = after;

@@ -136,7 +136,7 @@ pub fn introductions(p: &Parser) -> Vec<Mention> {
                 i = m.b + 1;
                 out.push(m);
             }
-            Some(r) if r.kind == Kind::Role => match named_after(p, &r) {
+            Some(r) if r.kind == Kind::Role => match p.named_after(&r) {
                 Some(m) => {
                     i = m.b + 1;
                     out.push(m);
@@ -147,31 +147,6 @@ pub fn introductions(p: &Parser) -> Vec<Mention> {
         }
     }
     out
-}
-
-/// "The Finnish ambassador in Moscow, Mikko Lahtinen, said": a role description, then (after a
-/// short phrase) a name set off by commas. The name takes the role.
-fn named_after(p: &Parser, r: &Mention) -> Option<Mention> {
-    let t = p.t;
-    let mut k = r.b + 1;
-    while k < t.len() && k <= r.b + 6 && t.toks[k].sentence == t.toks[r.b].sentence && !t.toks[k].quoted {
-        if t.gap(k).trim() == "," {
-            let m = p.forward(k).filter(|m| m.kind == Kind::Name && m.title.is_none())?;
-            let closed = m.b + 1 >= t.len() || t.gap(m.b + 1).trim_start().starts_with([',', '.', ';']);
-            return closed.then_some(Mention {
-                role: r.role,
-                org: r.org,
-                title: Some((r.a, r.b)),
-                former: r.former,
-                ..m
-            });
-        }
-        if !t.joined(k) {
-            return None;
-        }
-        k += 1;
-    }
-    None
 }
 
 pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>, known: &Known) -> Resolved {

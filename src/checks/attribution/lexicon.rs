@@ -33,6 +33,7 @@ struct DataFile {
     connectors: Vec<String>,
     #[serde(default)]
     not_speakers: Vec<String>,
+    inversion_triggers: Vec<String>,
     #[serde(default)]
     name_particles: Vec<String>,
     #[serde(default)]
@@ -118,6 +119,7 @@ pub const FORMER: u32 = 1 << 13;
 pub const CONNECTOR: u32 = 1 << 14;
 pub const RANK: u32 = 1 << 15;
 pub const NOT_SPEAKER: u32 = 1 << 16;
+pub const INVERSION: u32 = 1 << 17;
 
 pub struct Role {
     pub generic: bool,
@@ -226,6 +228,7 @@ impl Lexicon {
             (&f.connectors, CONNECTOR),
             (&f.ranks, RANK),
             (&f.not_speakers, NOT_SPEAKER),
+            (&f.inversion_triggers, INVERSION),
         ] {
             mark(&mut list.iter().map(|w| w.to_lowercase()), bit);
         }

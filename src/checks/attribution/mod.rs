@@ -309,6 +309,17 @@ mod tests {
     }
 
     #[test]
+    fn descriptions_with_places_and_names_after_commas() {
+        use ClauseKind::*;
+        let text = "“It works,” said Lenino district head Pavel Orlov. “It is a start,” said the deputy \
+                    minister of ecology and land use for the region, Dmitry Kurkin.";
+        assert_eq!(
+            speakers(text),
+            vec![s(Verb, "Lenino district head Pavel Orlov", "Pavel Orlov"), s(Verb, "Dmitry Kurkin", "Dmitry Kurkin")]
+        );
+    }
+
+    #[test]
     fn guillemets_straight_quotes_and_dashes() {
         use ClauseKind::*;
         let text = "Mayor Olga Lind spoke. «Roads are open», – said Lind. \"We are ready,\" she added. \
