@@ -404,10 +404,8 @@ impl<'a, 'd> Parser<'a, 'd> {
         while e > name_start && self.has(e - 1, lx::PARTICLE) {
             e -= 1;
         }
-        if e > name_start && (e == name_start + 1 || !self.has(name_start, lx::PARTICLE)) {
-            if !(name_start == i || self.t.joined(name_start)) {
-                return None;
-            }
+        let attached = name_start == i || self.t.joined(name_start);
+        if attached && e > name_start && (e == name_start + 1 || !self.has(name_start, lx::PARTICLE)) {
             let b = e - 1;
             // "Semilarski's lawyer": the possessor is not the speaker.
             if self.bare(b).len() < self.tok(b).text.len() && b + 1 < n && self.t.joined(b + 1) {
@@ -671,17 +669,23 @@ impl<'a, 'd> Parser<'a, 'd> {
         out
     }
 
-    /// "Ryabkov, deputy foreign minister, said": the verb follows a comma after a role phrase that
-    /// follows a comma after a name.
+    /// "Ryabkov, deputy foreign minister, said" (or "The deputy minister, Dmitry Kurkin, said"):
+    /// a name and a role phrase set off by commas before the verb.
     fn appositive_subject(&self, verb: usize) -> Option<Mention> {
         if verb == 0 || self.t.gap(verb).trim() != "," {
             return None;
         }
-        let role = self.backward(verb - 1).filter(|m| m.kind == Kind::Role)?;
-        if role.a == 0 || self.t.gap(role.a).trim() != "," {
+        let inner = self.backward(verb - 1)?;
+        if inner.a == 0 || self.t.gap(inner.a).trim() != "," {
             return None;
         }
-        let mut name = self.backward(role.a - 1).filter(|m| m.kind == Kind::Name)?;
+        let outer = self.backward(inner.a - 1)?;
+        // "The deputy minister, Dmitry Kurkin, said": the name is the inner part.
+        let (role, mut name) = match (outer.kind, inner.kind) {
+            (Kind::Name, Kind::Role) => (inner, outer),
+            (Kind::Role, Kind::Name) if inner.title.is_none() => (outer, inner),
+            _ => return None,
+        };
         if name.role.is_none() {
             name.role = role.role;
             name.org = name.org.or(role.org);

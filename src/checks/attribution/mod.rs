@@ -317,6 +317,11 @@ mod tests {
             speakers(text),
             vec![s(Verb, "Lenino district head Pavel Orlov", "Pavel Orlov"), s(Verb, "Dmitry Kurkin", "Dmitry Kurkin")]
         );
+        let text = "The deputy minister, Dmitry Kurkin, said the plan was ready. “Soon,” the minister added.";
+        assert_eq!(
+            speakers(text),
+            vec![s(Verb, "Dmitry Kurkin", "Dmitry Kurkin"), s(Verb, "the minister", "Dmitry Kurkin")]
+        );
     }
 
     #[test]
