@@ -188,3 +188,13 @@ fn briefing_with_several_spokespeople() {
     assert!(intro[0].0.ends_with("Maria Zakharova"), "{intro:?}");
     assert!(intro[0].1.contains("Maria Zakharova"));
 }
+
+#[test]
+fn body_missing_from_the_tables_is_judged_by_its_name() {
+    // "the Ministry of Emergency Situations" is no organization of the data file and appears
+    // nowhere else; "the spokesman of Gazprom" names the body Kupriyanov was introduced with; "the
+    // general" is a generic military description that fits the defense ministry spokesman.
+    let (text, diags) =
+        expect("unknown-body.txt", &[("misattribution", "the representative of the Ministry of Emergency Situations")]);
+    assert!(label_text(&text, &diags[0])[0].0.ends_with("Igor Konashenkov"));
+}

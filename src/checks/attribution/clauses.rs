@@ -156,6 +156,9 @@ pub struct Mention {
     pub title: Option<(usize, usize)>,
     pub definite: bool,
     pub former: bool,
+    /// Head word (token) of a body the tables do not know, named after the role: "the spokesman
+    /// of Gazprom".
+    pub body: Option<usize>,
 }
 
 impl Mention {
@@ -323,8 +326,27 @@ impl<'a, 'd> Parser<'a, 'd> {
             }
             break;
         }
-        // Extend over a capitalized name part that follows ("the Embassy of Russia").
         found
+    }
+
+    /// A body the tables do not know, named by an "of/for the ..." phrase starting at `i`:
+    /// (its last capitalized word, the phrase's last token).
+    fn body_phrase(&self, i: usize) -> Option<(usize, usize)> {
+        let n = self.t.len();
+        if i >= n || !self.has(i, lx::CONNECTOR) || self.has(i, lx::DEFINITE) {
+            return None;
+        }
+        let mut k = i + 1;
+        let mut head = None;
+        while k < n && k <= i + 7 && self.t.joined(k) && !self.tok(k).quoted {
+            if self.tok(k).cap && !self.has(k, lx::NOT_NAME) {
+                head = Some(k);
+            } else if !self.has(k, lx::DEFINITE | lx::CONNECTOR) {
+                break;
+            }
+            k += 1;
+        }
+        head.map(|h| (h, h))
     }
 
     /// A speaker noun phrase starting at token `i`, all within one clause.
@@ -344,6 +366,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             title: None,
             definite: false,
             former: false,
+            body: None,
         };
         if self.has(i, lx::PRONOUN) {
             return Some(blank);
@@ -439,11 +462,15 @@ impl<'a, 'd> Parser<'a, 'd> {
         let last = last_desc?;
         let (mut role, mut org, former) = self.role_org(i, last);
         let mut b = last;
-        if role.is_some()
-            && let Some((o, end)) = self.org_phrase(last + 1).filter(|_| self.t.joined(last + 1))
-        {
-            org = Some(o);
-            b = end;
+        let mut body = None;
+        if role.is_some() && self.t.joined(last + 1) {
+            if let Some((o, end)) = self.org_phrase(last + 1) {
+                org = Some(o);
+                b = end;
+            } else if let Some((head, end)) = self.body_phrase(last + 1) {
+                body = Some(head);
+                b = end;
+            }
         }
         let kind = if role.is_some() {
             Kind::Role
@@ -457,7 +484,17 @@ impl<'a, 'd> Parser<'a, 'd> {
         if kind != Kind::Role {
             role = None;
         }
-        Some(Mention { b, kind, role, org, title: Some((i, b)), definite: self.has(i, lx::DEFINITE), former, ..blank })
+        Some(Mention {
+            b,
+            kind,
+            role,
+            org,
+            title: Some((i, b)),
+            definite: self.has(i, lx::DEFINITE),
+            former,
+            body,
+            ..blank
+        })
     }
 
     fn name_token(&self, i: usize) -> bool {
@@ -561,6 +598,7 @@ impl<'a, 'd> Parser<'a, 'd> {
             title: Some((i, b)),
             definite: true,
             former: false,
+            body: None,
         })
     }
 

@@ -139,12 +139,17 @@ fn misattribution(p: &Parser, clauses: &[clauses::Clause], res: &ledger::Resolve
             let org_elsewhere = m.org.is_some_and(|o| org_count.get(&o).copied().unwrap_or(0) > o_in);
             // Without an organization in the description, the speaker's own role must be known,
             // or the description may be theirs.
-            let known = m.org.is_some() || ent.role.is_some() || ent.org.is_some();
+            let known = m.org.is_some() || m.body.is_some() || ent.role.is_some() || ent.org.is_some();
             // No one from the organization can have been introduced if the article never names
             // it; without an organization, the role noun itself must be new to the article.
-            let unknown = match m.org {
-                Some(_) => !org_elsewhere,
-                None => !role_elsewhere,
+            let body_elsewhere = m.body.is_some_and(|h| {
+                let word = &t.toks[h].lower;
+                t.toks.iter().enumerate().any(|(i, x)| (i < m.a || i > m.b) && x.lower == *word)
+            });
+            let unknown = match (m.org, m.body) {
+                (Some(_), _) => !org_elsewhere,
+                (None, Some(_)) => !body_elsewhere,
+                (None, None) => !role_elsewhere,
             };
             if ent.named() && known && !m.former && near && unknown {
                 let span = t.span(m.a, m.b);

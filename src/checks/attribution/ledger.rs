@@ -188,7 +188,12 @@ pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>, known: &Kno
                             let related_org = m.org.is_none_or(|mo| e.org.is_none_or(|eo| lex.related(mo, eo)));
                             let generic_fit =
                                 lex.roles[role].generic && e.org.is_none_or(|o| lex.role_fits(role, o)) && related_org;
-                            (same_role && same_org) || generic_fit
+                            // A body the tables do not know must be named where the person was
+                            // introduced.
+                            let body_ok = m.body.is_none_or(|h| {
+                                e.intro.text(t.text).to_lowercase().contains(t.toks[h].lower.as_ref() as &str)
+                            });
+                            ((same_role && same_org) || generic_fit) && body_ok
                         };
                         let pick = last_speaker.filter(|&e| fits(&r.entities[e])).or_else(|| {
                             let n = r.entities.len();
