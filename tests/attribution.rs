@@ -95,8 +95,13 @@ fn inverted_attributions_are_flagged_and_fixed() {
 fn ledger_contradictions_spelling_and_organization() {
     let (text, diags) = expect(
         "ledger-conflicts.txt",
-        &[("speaker-spelling", "Riabkov"), ("speaker-contradiction", "Defense Ministry spokesman")],
+        &[
+            ("speaker-spelling", "Riabkov"),
+            ("speaker-contradiction", "Defense Ministry spokesman"),
+            ("speaker-spelling", "Sergey"),
+        ],
     );
+    assert_eq!(diags[2].fixes[0].edits[0].replacement, "Sergei");
     for d in &diags {
         assert_eq!(label_text(&text, d)[0].0, "Deputy Foreign Minister Sergei Ryabkov", "{}", d.rule);
     }

@@ -68,6 +68,8 @@ const ROLE_LOOKBACK: usize = 64;
 #[derive(Debug, Clone)]
 pub struct Entity {
     pub first_key: Option<String>,
+    /// First name as written where the person was introduced.
+    pub first: Option<String>,
     pub surname: Option<String>,
     pub role: Option<usize>,
     pub org: Option<usize>,
@@ -208,6 +210,7 @@ pub fn resolve(p: &Parser, clauses: &[Clause], intros: Vec<Mention>, known: &Kno
                         // "a spokesman for the ministry": a new, unnamed person.
                         r.entities.push(Entity {
                             first_key: None,
+                            first: None,
                             surname: None,
                             role: m.role,
                             org: m.org,
@@ -260,6 +263,14 @@ fn name_entity(
     if let Some(e) = exact {
         seen.insert(s_tok, e);
         check_title(p, m, e, r);
+        // "Sergei Ryabkov" ... "Sergey Ryabkov": the first name in another romanization.
+        if let (Some(f), Some(known_first)) = (m.first, r.entities[e].first.clone()) {
+            let written = p.bare(f);
+            if !written.eq_ignore_ascii_case(&known_first) {
+                let at = Span::new(t.toks[f].span.start, t.toks[f].span.start + written.len());
+                r.conflicts.push(Conflict::Spelling { at, entity: e, expected: known_first });
+            }
+        }
         let ent = &mut r.entities[e];
         if ent.role.is_none() && !m.former && m.role.is_some() {
             ent.role = m.role;
@@ -270,6 +281,7 @@ fn name_entity(
         }
         if ent.first_key.is_none() {
             ent.first_key = first_key;
+            ent.first = m.first.map(|f| p.bare(f).to_string());
         }
         return Some(e);
     }
@@ -305,6 +317,7 @@ fn name_entity(
         known.lookup(&lower, first_key.as_deref()).map_or((None, None, None), |(r, o)| (r, o, None))
     };
     r.entities.push(Entity {
+        first: m.first.map(|f| p.bare(f).to_string()),
         first_key,
         surname: Some(surname),
         role,
