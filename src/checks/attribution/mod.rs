@@ -1,18 +1,23 @@
-//! `attribution`: who said it. An analyzer in three stages, configured by a data file:
+//! `attribution`: who said it. An analyzer in stages, configured by a data file
+//! (`rules/data/attribution.toml`, compiled by [`lexicon`]):
 //!
 //! 1. [`clauses`]: quotations (balanced, nested, unclosed) and attribution clauses around them
 //!    and around reported speech: "X said", "said X", "– added X", "according to X", "As X
 //!    explained", "X: “...”".
-//! 2. [`ledger`]: a ledger of speakers as the article introduces them (name, role, organization),
-//!    and the resolution of later mentions (surname, role noun, pronoun) to them.
-//! 3. The flags, one per rule (`flag = ...`):
+//! 2. [`ledger`]: a ledger of speakers as the article introduces them (name, role, organization;
+//!    gazetteer people bring their role), and the resolution of later mentions (surname, role
+//!    noun, pronoun) to them.
+//! 3. [`flags`]: the findings of every flag from one analysis; each rule reports one (`flag = ...`):
 //!    - `misattribution`: a quote credited to "the <role> [of <organization>]" that fits no one
-//!      introduced, whose role and organization the article never names elsewhere, right after
+//!      introduced, whose organization (or role) the article never names elsewhere, right after
 //!      attributions to one introduced person;
-//!    - `contradiction`: a title that gives a known person another organization or role;
-//!    - `spelling`: a known person's surname in another romanization;
+//!    - `contradiction`: a title that gives a known person another organization, role or rank;
+//!    - `spelling`: a known person's name in another romanization;
 //!    - `inverted`: "As explained Ryabkov" -> "As Ryabkov explained";
 //!    - `unattributed`: a quotation with no attribution in its paragraph or the next.
+//!
+//! The analysis of a document is memoized per thread, keyed by the text and the compiled data,
+//! so the five rules of the pack analyze each document once.
 //!
 //! ```toml
 //! kind = "attribution"
@@ -20,7 +25,8 @@
 //! data = "data/attribution.toml"   # verbs, role nouns, organizations, pronouns, ...
 //! label = "quotes before this are attributed to {speaker}, introduced here"
 //! ```
-//! Templates: `{match}` is the flagged text; `{speaker}` the known person; `{replacement}` the fix.
+//! Templates: `{match}` is the flagged text; `{speaker}` the known person; `{replacement}` the
+//! fix; `{introduced}` the title the person was introduced with.
 
 mod clauses;
 mod flags;
