@@ -1,14 +1,14 @@
 //! `attribution`: who said it. An analyzer in stages, configured by a data file
-//! (`rules/data/attribution.toml`, compiled by [`lexicon`]):
+//! (`rules/data/attribution.toml`, compiled by `lexicon`):
 //!
-//! 1. [`clauses`]: quotations (balanced, nested, unclosed) and attribution clauses around them
+//! 1. `clauses`: quotations (balanced, nested, unclosed) and attribution clauses around them
 //!    and around reported speech: "X said", "said X", "– added X", "according to X", "As X
 //!    explained", "X: “...”".
-//! 2. [`ledger`]: a ledger of speakers as the article introduces them (name, role, organization;
+//! 2. `ledger`: a ledger of speakers as the article introduces them (name, role, organization;
 //!    gazetteer people bring their role), and the resolution of later mentions (surname, role
 //!    noun, pronoun) to them.
-//! 3. [`flags`]: the findings of every flag from one analysis; each rule reports one (`flag = ...`):
-//!    - `misattribution`: a quote credited to "the <role> [of <organization>]" that fits no one
+//! 3. `flags`: the findings of every flag from one analysis; each rule reports one (`flag = ...`):
+//!    - `misattribution`: a quote credited to `the <role> [of <organization>]` that fits no one
 //!      introduced, whose organization (or role) the article never names elsewhere, right after
 //!      attributions to one introduced person;
 //!    - `contradiction`: a title that gives a known person another organization, role or rank;
