@@ -11,6 +11,7 @@ pub mod engine;
 pub mod fix;
 pub mod gazetteer;
 pub mod input;
+pub mod lexicon;
 pub mod render;
 pub mod rules;
 pub mod runner;

@@ -9,8 +9,11 @@
 //! document in [`Check::check`] (regexes, analyzers such as attribution and consistency).
 
 pub mod casing;
+pub mod consistency;
+pub mod entity;
 pub mod pattern;
 pub mod phrases;
+pub mod proper_names;
 mod util;
 
 pub use util::{CaseMode, Condition, FixMode, match_case, word_bounded};
@@ -132,6 +135,9 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
         "pattern" => Box::new(pattern::Pattern::build(cx, params)?),
         "phrases" => Box::new(phrases::Phrases::build(cx, params)?),
         "casing" => Box::new(casing::Casing::build(cx, params)?),
+        "entity" => Box::new(entity::Entity::build(cx, params)?),
+        "proper-names" => Box::new(proper_names::ProperNames::build(cx, params)?),
+        "consistency" => Box::new(consistency::Consistency::build(cx, params)?),
         other => {
             return Err(BuildError::new(
                 "kind".to_string(),
@@ -142,4 +148,4 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
 }
 
 /// Every check kind name, for messages and docs.
-pub const KINDS: &[&str] = &["pattern", "phrases", "casing"];
+pub const KINDS: &[&str] = &["pattern", "phrases", "casing", "entity", "proper-names", "consistency"];

@@ -1,0 +1,271 @@
+//! `consistency`: one entity written two ways in one article. An analyzer: it reads the whole
+//! document in `check()` and never compares articles.
+//!
+//! ```toml
+//! kind = "consistency"
+//! mode = "spelling"                   # spelling | case
+//! words = "data/names/words.txt"      # lowercase English words
+//! groups = [["U.S.", "US", "USA"]]    # spelling: forms of one entity (matched as written)
+//! fold = [["yy", "y"], ["iy", "y"]]   # spelling: rewrites that make variant romanizations equal
+//! min-length = 5                      # spelling: shortest word compared by folding
+//! unless = ["USA Today"]              # context conditions (regex in the sentence)
+//! ```
+//! - `spelling`: forms of one entity are counted; every occurrence of a less frequent form is
+//!   flagged, with a label on the most frequent one (ties: the first written). Forms come from
+//!   `groups`, from the gazetteer (a person's surname spellings across name and variants; one-word
+//!   spellings of other entities) and, for names the gazetteer does not know, from capitalized
+//!   words that are no English word and become equal after lowercasing, `fold` rewrites and
+//!   collapsing doubled letters ("Zelensky" / "Zelenskyy").
+//! - `case`: a word the article capitalizes mid-sentence written elsewhere in lower case, when
+//!   the lowercase form is no English word ("Trump" / "trump" only with a name after all: "trump"
+//!   is a word, so it is left to the surname rule).
+
+use super::{BuildCtx, BuildError, Check, Condition, Ctx, FixMode, word_bounded};
+use crate::diagnostic::Span;
+use crate::document::Document;
+use crate::gazetteer::EntityType;
+use crate::lexicon::{self, WordList};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+enum Mode {
+    Spelling,
+    Case,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Params {
+    mode: Mode,
+    words: String,
+    #[serde(default)]
+    groups: Vec<Vec<String>>,
+    #[serde(default)]
+    fold: Vec<(String, String)>,
+    #[serde(default = "default_min")]
+    min_length: usize,
+    #[serde(default)]
+    unless: Vec<String>,
+}
+
+fn default_min() -> usize {
+    5
+}
+
+pub struct Consistency {
+    mode: Mode,
+    words: Arc<WordList>,
+    /// Explicit and gazetteer groups: literal form -> group id.
+    forms: Vec<(String, usize)>,
+    /// Regex over all explicit forms, longest first.
+    form_re: Option<regex::Regex>,
+    fold: Vec<(String, String)>,
+    min_length: usize,
+    unless: Vec<Condition>,
+}
+
+impl Consistency {
+    pub fn build(cx: &BuildCtx, table: toml::Table) -> Result<Self, BuildError> {
+        let p: Params = cx.params(table)?;
+        let f = cx.data("words", &p.words)?;
+        let words = lexicon::shared(&f.name, &f.text);
+        let mut forms: Vec<(String, usize)> = Vec::new();
+        let mut group_of: HashMap<String, usize> = HashMap::new();
+        let mut next_group = 0;
+        let mut add_group = |spellings: Vec<String>, forms: &mut Vec<(String, usize)>| {
+            let mut spellings: Vec<String> = spellings.into_iter().filter(|s| !s.is_empty()).collect();
+            spellings.sort();
+            spellings.dedup();
+            if spellings.len() < 2 {
+                return;
+            }
+            // A form already in a group joins that group (a newsroom group extends ours).
+            let g = spellings.iter().find_map(|s| group_of.get(s).copied()).unwrap_or_else(|| {
+                next_group += 1;
+                next_group - 1
+            });
+            for s in spellings {
+                if group_of.insert(s.clone(), g).is_none() {
+                    forms.push((s, g));
+                }
+            }
+        };
+        if p.mode == Mode::Spelling {
+            for g in &p.groups {
+                add_group(g.clone(), &mut forms);
+            }
+            for e in &cx.gazetteer.entities {
+                let spellings: Vec<String> = if e.kind == EntityType::Person {
+                    let surnames: Vec<String> =
+                        e.spellings().filter_map(|s| s.rsplit_once(' ').map(|(_, s)| s.to_string())).collect();
+                    // Surnames only when every spelling is one plain word ("Zelensky" / "Zelenskyy"),
+                    // not "Assad" / "al-Assad" or the parts of an Asian name.
+                    if surnames.iter().any(|s| s.chars().count() < 4 || !s.chars().all(char::is_alphabetic)) {
+                        continue;
+                    }
+                    surnames
+                } else {
+                    e.spellings()
+                        .filter(|s| {
+                            !s.contains(' ')
+                                && s.chars().count() >= 4
+                                && !s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                        })
+                        .map(str::to_string)
+                        .collect()
+                };
+                add_group(spellings, &mut forms);
+            }
+        }
+        let form_re = if forms.is_empty() {
+            None
+        } else {
+            let mut sorted: Vec<&str> = forms.iter().map(|(f, _)| f.as_str()).collect();
+            sorted.sort_by_key(|f| std::cmp::Reverse(f.len()));
+            let alt = sorted.iter().map(|f| regex::escape(f)).collect::<Vec<_>>().join("|");
+            Some(cx.regex("groups", &alt)?)
+        };
+        let unless = p.unless.iter().map(|u| cx.regex("unless", u).map(Condition::new)).collect::<Result<_, _>>()?;
+        Ok(Consistency { mode: p.mode, words, forms, form_re, fold: p.fold, min_length: p.min_length, unless })
+    }
+
+    /// Lowercase, apply the fold rewrites, collapse doubled letters.
+    fn skeleton(&self, w: &str) -> String {
+        let mut s = w.to_lowercase();
+        for (from, to) in &self.fold {
+            s = s.replace(from.as_str(), to);
+        }
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Occurrences of forms that belong together: (group key, form, span) in text order.
+    fn occurrences(&self, doc: &Document) -> Vec<(String, String, Span)> {
+        let text = doc.text;
+        let mut out = Vec::new();
+        let mut taken: Vec<Span> = Vec::new();
+        if let Some(re) = &self.form_re {
+            let group: HashMap<&str, usize> = self.forms.iter().map(|(f, g)| (f.as_str(), *g)).collect();
+            for m in re.find_iter(text) {
+                let span = Span::new(m.start(), m.end());
+                let after = text[span.end..].chars().next();
+                let before = text[..span.start].chars().next_back();
+                let glued_dot = !m.as_str().ends_with('.')
+                    && after == Some('.')
+                    && text[span.end + 1..].starts_with(char::is_alphanumeric);
+                if !word_bounded(text, span)
+                    || matches!(before, Some('.' | '-' | '/' | '@'))
+                    || matches!(after, Some('$' | '/' | '@'))
+                    || glued_dot
+                    || shouting(doc, span)
+                {
+                    continue;
+                }
+                let g = group[m.as_str()];
+                out.push((format!("g{g}"), m.as_str().to_string(), span));
+                taken.push(span);
+            }
+        }
+        for w in &doc.words {
+            let s = doc.slice(w.span);
+            if s.chars().count() < self.min_length || !title_case(s) || taken.iter().any(|t| t.overlaps(w.span)) {
+                continue;
+            }
+            if self.words.contains(&s.to_lowercase()) || shouting(doc, w.span) {
+                continue;
+            }
+            out.push((format!("s{}", self.skeleton(s)), s.to_string(), w.span));
+        }
+        out.sort_by_key(|o| o.2.start);
+        out
+    }
+
+    fn spelling(&self, cx: &mut Ctx) {
+        let mut occ = self.occurrences(cx.doc);
+        occ.retain(|o| !self.unless.iter().any(|c| c.holds(cx.doc, o.2)));
+        let mut by_key: HashMap<&str, Vec<&(String, String, Span)>> = HashMap::new();
+        for o in &occ {
+            by_key.entry(o.0.as_str()).or_default().push(o);
+        }
+        let mut keys: Vec<&str> = by_key.keys().copied().collect();
+        keys.sort_by_key(|k| by_key[k][0].2.start);
+        for k in keys {
+            let list = &by_key[k];
+            let mut counts: Vec<(&str, usize, Span)> = Vec::new();
+            for (_, form, span) in list {
+                match counts.iter_mut().find(|c| c.0 == form) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((form, 1, *span)),
+                }
+            }
+            if counts.len() < 2 {
+                continue;
+            }
+            let (major, n, major_span) = *counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2.start))).unwrap();
+            for (_, form, span) in list {
+                if form == major {
+                    continue;
+                }
+                let times = if n == 1 { "once".to_string() } else { format!("{n} times") };
+                let d = cx.report_replace(*span, Some(major), FixMode::Unsafe);
+                d.add_label(major_span, format!("written `{major}` here ({times} in this article)"));
+            }
+        }
+    }
+
+    fn case(&self, cx: &mut Ctx) {
+        let doc = cx.doc;
+        let mut capitalized: HashMap<String, Span> = HashMap::new();
+        for w in &doc.words {
+            let s = doc.slice(w.span);
+            if title_case(s) && !doc.is_sentence_start(w.span.start) && !shouting(doc, w.span) {
+                capitalized.entry(s.to_lowercase()).or_insert(w.span);
+            }
+        }
+        for w in &doc.words {
+            let s = doc.slice(w.span);
+            if s.chars().count() < 3 || !s.chars().all(char::is_lowercase) || self.words.contains(s) {
+                continue;
+            }
+            let Some(&cap_span) = capitalized.get(s) else { continue };
+            if super::entity::in_address(doc.text, w.span) || self.unless.iter().any(|c| c.holds(doc, w.span)) {
+                continue;
+            }
+            let cap = doc.slice(cap_span).to_string();
+            let d = cx.report_replace(w.span, Some(&cap), FixMode::Safe);
+            d.add_label(cap_span, format!("capitalized here as a name: `{cap}`"));
+        }
+    }
+}
+
+/// First letter capital, the rest lower case (hyphens allowed): how a name is written.
+fn title_case(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.clone().count() > 0 && c.all(|c| c.is_lowercase() || c == '-')
+}
+
+/// Is the span inside an ALL CAPS stretch (a shouted headline), where case tells nothing?
+fn shouting(doc: &Document, span: Span) -> bool {
+    let Some(s) = doc.sentence_at(span.start) else { return false };
+    let sent = doc.slice(doc.sentences[s].span);
+    let letters = sent.chars().filter(|c| c.is_alphabetic());
+    let (upper, total) = letters.fold((0, 0), |(u, t), c| (u + c.is_uppercase() as usize, t + 1));
+    total > 12 && upper * 10 > total * 7
+}
+
+impl Check for Consistency {
+    fn check(&self, cx: &mut Ctx) {
+        match self.mode {
+            Mode::Spelling => self.spelling(cx),
+            Mode::Case => self.case(cx),
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! `entity`: gazetteer entities written wrongly: a known wrong form ("Union-90/Green" for
+//! Alliance 90/The Greens, a translated given name) or a known name in the wrong case
+//! ("Donald trump", "hezbollah").
+//!
+//! ```toml
+//! kind = "entity"
+//! mode = "wrong-form"            # wrong-form | case
+//! words = "data/names/words.txt" # case mode: lowercase English words (a lowered common word
+//!                                # alone, "the left", is not taken for a name)
+//! ```
+//! Matching uses the shared automaton over every gazetteer spelling. `wrong-form` matches the
+//! wrong form as written (the first letter in either case) and fixes it to the canonical name,
+//! dropping quotation marks around it. `case` flags a spelling that lowers a capital of the
+//! gazetteer form: when another capital is left (ignoring a sentence-initial one) the name is
+//! clearly meant; when all is lower case, only if a lowered word is not a common English word.
+
+use super::{BuildCtx, BuildError, Check, Ctx, FixMode, word_bounded};
+use crate::diagnostic::Span;
+use crate::lexicon::{self, WordList};
+use serde::Deserialize;
+use std::sync::Arc;
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+enum Mode {
+    WrongForm,
+    Case,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Params {
+    mode: Mode,
+    words: Option<String>,
+}
+
+pub struct Entity {
+    mode: Mode,
+    /// literal -> (form as written in the gazetteer, canonical name)
+    forms: Vec<(String, String)>,
+    words: Arc<WordList>,
+}
+
+impl Entity {
+    pub fn build(cx: &BuildCtx, table: toml::Table) -> Result<Self, BuildError> {
+        let p: Params = cx.params(table)?;
+        let words = match (&p.words, p.mode) {
+            (Some(rel), _) => {
+                let f = cx.data("words", rel)?;
+                lexicon::shared(&f.name, &f.text)
+            }
+            (None, Mode::Case) => return Err(BuildError::new("words".to_string(), "`case` mode needs `words`")),
+            (None, Mode::WrongForm) => Arc::default(),
+        };
+        let mut forms = Vec::new();
+        for e in &cx.gazetteer.entities {
+            match p.mode {
+                Mode::WrongForm => {
+                    for w in &e.wrong {
+                        for v in super::phrases::apostrophe_variants(w) {
+                            forms.push((v, e.name.clone()));
+                        }
+                    }
+                }
+                Mode::Case => {
+                    for s in e.spellings() {
+                        if !s.chars().any(char::is_uppercase) {
+                            continue;
+                        }
+                        forms.push((s.to_string(), s.to_string()));
+                        // The automaton folds ASCII case only: add the form with non-ASCII capitals lowered.
+                        let folded: String =
+                            s.chars().map(|c| if c.is_ascii() { c } else { c.to_lowercase().next().unwrap_or(c) }).collect();
+                        if folded != s && folded.len() == s.len() {
+                            forms.push((folded, s.to_string()));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Entity { mode: p.mode, forms, words })
+    }
+
+    fn wrong_form(&self, cx: &mut Ctx, literal: usize, span: Span) {
+        let (form, name) = &self.forms[literal];
+        let text = cx.text();
+        let found = span.text(text);
+        let same_rest = found.chars().skip(1).eq(form.chars().skip(1));
+        let first_same = found.chars().next().map(|c| c.to_lowercase().collect::<String>())
+            == form.chars().next().map(|c| c.to_lowercase().collect::<String>());
+        if !same_rest || !first_same || !word_bounded(text, span) {
+            return;
+        }
+        let span = with_enclosing_quotes(text, span);
+        let name = name.clone();
+        cx.report_replace(span, Some(&name), FixMode::Safe);
+    }
+
+    fn case(&self, cx: &mut Ctx, literal: usize, span: Span) {
+        let canonical = &self.forms[literal].1;
+        let text = cx.text();
+        let found = span.text(text);
+        if found == canonical || !word_bounded(text, span) || in_address(text, span) {
+            return;
+        }
+        if found.chars().count() != canonical.chars().count() {
+            return;
+        }
+        let lowers = found.chars().zip(canonical.chars()).any(|(f, c)| c.is_uppercase() && f.is_lowercase());
+        let letters = || found.chars().filter(|c| c.is_alphabetic());
+        if !lowers || letters().all(char::is_uppercase) {
+            return;
+        }
+        let initial = cx.doc.is_sentence_start(span.start);
+        let kept_capitals = found.chars().enumerate().filter(|&(i, c)| c.is_uppercase() && !(i == 0 && initial)).count();
+        if kept_capitals == 0 {
+            // All lower case: only a lowered word that is no common word shows a name.
+            let lowered_name_word = found.split(' ').zip(canonical.split(' ')).any(|(f, c)| {
+                c.chars().next().is_some_and(char::is_uppercase) && !self.words.contains(&f.to_lowercase())
+            });
+            if !lowered_name_word {
+                return;
+            }
+        }
+        let canonical = canonical.clone();
+        cx.report_replace(span, Some(&canonical), FixMode::Safe);
+    }
+}
+
+/// Is the span part of a web address, e-mail, handle or file name ("reuters.com", "@bbc")?
+pub(crate) fn in_address(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let mut after = text[span.end..].chars();
+    let (a1, a2) = (after.next(), after.next());
+    matches!(before, Some('/' | '@' | '#' | '_' | '.' | '\\'))
+        || matches!(a1, Some('/' | '@' | '_' | '\\'))
+        || (a1 == Some('.') && a2.is_some_and(char::is_alphanumeric))
+}
+
+/// Widen `span` over a pair of quotation marks right around it (“Union-90/Green”).
+fn with_enclosing_quotes(text: &str, span: Span) -> Span {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    match (before, after) {
+        (Some(b @ ('“' | '«' | '"' | '„')), Some(a @ ('”' | '»' | '"' | '“')))
+            if matches!((b, a), ('“', '”') | ('«', '»') | ('"', '"') | ('„', '“')) =>
+        {
+            Span::new(span.start - b.len_utf8(), span.end + a.len_utf8())
+        }
+        _ => span,
+    }
+}
+
+impl Check for Entity {
+    fn literals(&self) -> Vec<String> {
+        self.forms.iter().map(|(f, _)| f.clone()).collect()
+    }
+
+    fn on_literal(&self, cx: &mut Ctx, literal: usize, span: Span) {
+        match self.mode {
+            Mode::WrongForm => self.wrong_form(cx, literal, span),
+            Mode::Case => self.case(cx, literal, span),
+        }
+    }
+}
