@@ -172,7 +172,7 @@ impl Casing {
                 // "the Foreign ministry": a capitalized modifier before a lowercase head.
                 let next = text(i + 1);
                 let head = capitalized(next);
-                if next.chars().all(char::is_lowercase) && self.heads.contains(&head) && !in_title_case_line(doc, i) {
+                if next.chars().all(char::is_lowercase) && self.heads.contains(&head) && !doc.is_headline(words[i].span.start) {
                     cx.report_replace(words[i + 1].span, Some(&head), FixMode::Unsafe);
                 }
             }
@@ -187,13 +187,6 @@ fn next_is_name_or_end(doc: &Document, span: Span) -> bool {
         Some(' ') => doc.text[span.end + 1..].starts_with(char::is_uppercase),
         _ => true,
     }
-}
-
-/// Is word `i` in a sentence where most words are capitalized (a title-case headline)?
-fn in_title_case_line(doc: &Document, i: usize) -> bool {
-    let ws = doc.sentence_words(doc.words[i].sentence);
-    let caps = ws.iter().filter(|w| doc.slice(w.span).starts_with(char::is_uppercase)).count();
-    ws.len() >= 3 && caps * 3 >= ws.len() * 2
 }
 
 impl Check for Casing {

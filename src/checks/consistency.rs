@@ -166,6 +166,7 @@ impl Consistency {
                     || matches!(after, Some('$' | '/' | '@'))
                     || glued_dot
                     || shouting(doc, span)
+                    || doc.is_headline(span.start)
                 {
                     continue;
                 }
@@ -179,7 +180,7 @@ impl Consistency {
             if s.chars().count() < self.min_length || !title_case(s) || taken.iter().any(|t| t.overlaps(w.span)) {
                 continue;
             }
-            if self.words.contains(&s.to_lowercase()) || shouting(doc, w.span) {
+            if self.words.contains(&s.to_lowercase()) || shouting(doc, w.span) || doc.is_headline(w.span.start) {
                 continue;
             }
             out.push((format!("s{}", self.skeleton(s)), s.to_string(), w.span));
@@ -224,11 +225,27 @@ impl Consistency {
     fn case(&self, cx: &mut Ctx) {
         let doc = cx.doc;
         let mut capitalized: HashMap<String, Span> = HashMap::new();
-        for w in &doc.words {
+        let cap_at = |i: usize| doc.words.get(i).is_some_and(|w| doc.slice(w.span).starts_with(char::is_uppercase));
+        let joined = |i: usize, j: usize| {
+            j < doc.words.len()
+                && doc.words[i].sentence == doc.words[j].sentence
+                && doc.text[doc.words[i].span.end..doc.words[j].span.start] == *" "
+        };
+        for (i, w) in doc.words.iter().enumerate() {
             let s = doc.slice(w.span);
-            if title_case(s) && !doc.is_sentence_start(w.span.start) && !shouting(doc, w.span) {
-                capitalized.entry(s.to_lowercase()).or_insert(w.span);
+            if !title_case(s) || doc.is_sentence_start(w.span.start) || doc.is_headline(w.span.start) {
+                continue;
             }
+            // A name stands alone or ends a two-word name ("Trump", "Norbert Röttgen"); a word
+            // inside a longer capitalized title ("Campaign Against Antisemitism", "Autonomous
+            // Okrug" after a region) is no evidence that the word is a name.
+            let next_cap = joined(i, i + 1) && cap_at(i + 1);
+            let prev_cap = i > 0 && joined(i - 1, i) && cap_at(i - 1);
+            let prev2_cap = prev_cap && i > 1 && joined(i - 2, i - 1) && cap_at(i - 2);
+            if next_cap || prev2_cap {
+                continue;
+            }
+            capitalized.entry(s.to_lowercase()).or_insert(w.span);
         }
         for w in &doc.words {
             let s = doc.slice(w.span);

@@ -38,6 +38,8 @@ pub struct Entity {
     mode: Mode,
     /// literal -> (form as written in the gazetteer, canonical name)
     forms: Vec<(String, String)>,
+    /// Spellings of people's names (a lowered common word there is still a name: "Donald trump").
+    persons: std::collections::HashSet<String>,
     words: Arc<WordList>,
 }
 
@@ -53,7 +55,11 @@ impl Entity {
             (None, Mode::WrongForm) => Arc::default(),
         };
         let mut forms = Vec::new();
+        let mut persons = std::collections::HashSet::new();
         for e in &cx.gazetteer.entities {
+            if e.kind == crate::gazetteer::EntityType::Person {
+                persons.extend(e.spellings().map(str::to_string));
+            }
             match p.mode {
                 Mode::WrongForm => {
                     for w in &e.wrong {
@@ -78,7 +84,7 @@ impl Entity {
                 }
             }
         }
-        Ok(Entity { mode: p.mode, forms, words })
+        Ok(Entity { mode: p.mode, forms, persons, words })
     }
 
     fn wrong_form(&self, cx: &mut Ctx, literal: usize, span: Span) {
@@ -98,6 +104,7 @@ impl Entity {
 
     fn case(&self, cx: &mut Ctx, literal: usize, span: Span) {
         let canonical = &self.forms[literal].1;
+        let person = self.persons.contains(canonical);
         let text = cx.text();
         let found = span.text(text);
         if found == canonical || !word_bounded(text, span) || in_address(text, span) {
@@ -108,13 +115,15 @@ impl Entity {
         }
         let lowers = found.chars().zip(canonical.chars()).any(|(f, c)| c.is_uppercase() && f.is_lowercase());
         let letters = || found.chars().filter(|c| c.is_alphabetic());
-        if !lowers || letters().all(char::is_uppercase) {
+        // An acronym in lower case is mostly another word ("Is", "un"); ALL CAPS says nothing.
+        if !lowers || letters().all(char::is_uppercase) || !canonical.chars().any(char::is_lowercase) {
             return;
         }
         let initial = cx.doc.is_sentence_start(span.start);
         let kept_capitals = found.chars().enumerate().filter(|&(i, c)| c.is_uppercase() && !(i == 0 && initial)).count();
-        if kept_capitals == 0 {
-            // All lower case: only a lowered word that is no common word shows a name.
+        if kept_capitals == 0 || !person {
+            // All lower case, or a generic noun lowered in an organization's name ("Labour party",
+            // a house style): only a lowered word that is no common word shows a broken name.
             let lowered_name_word = found.split(' ').zip(canonical.split(' ')).any(|(f, c)| {
                 c.chars().next().is_some_and(char::is_uppercase) && !self.words.contains(&f.to_lowercase())
             });

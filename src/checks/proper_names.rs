@@ -142,19 +142,27 @@ impl ProperNames {
             if self.people.contains(&format!("{} {word}", given.to_lowercase())) {
                 continue; // the gazetteer case rule reports a known person
             }
+            // Part of a compound ("the Volga-Oka interfluve") or a headline: no name context.
+            if doc.text[..a.span.start].ends_with(['-', '/', '.']) || doc.is_headline(a.span.start) {
+                continue;
+            }
             let cap = capitalize(word);
             let common = self.words.contains(word);
-            let (replacement, fix) = if names.capitalized.contains(&cap) {
-                if !common {
-                    continue; // the consistency case rule reports a name capitalized elsewhere
-                }
-                if doc.is_sentence_start(a.span.start) {
+            // A given name that is also a common word ("House", "Georgia") needs the full name
+            // capitalized elsewhere or a lost initial; an unknown word after it is not enough.
+            let given_is_word = self.words.contains(&given.to_lowercase());
+            let (replacement, fix) = if names.capitalized.contains(&cap) && !common {
+                continue; // the consistency case rule reports a name capitalized elsewhere
+            } else if common {
+                // A common word is a surname only when the article writes the same full name with
+                // capitals elsewhere ("Mark Rose" ... "Mark rose").
+                if !names.pairs.contains(&(given.to_string(), cap.clone())) {
                     continue;
                 }
                 (cap, FixMode::Safe)
             } else if let Some(full) = names.lost_initial(word) {
                 (full.to_string(), FixMode::Unsafe)
-            } else if !common {
+            } else if !given_is_word {
                 (cap, FixMode::Unsafe)
             } else {
                 continue;
@@ -217,18 +225,30 @@ impl ProperNames {
 /// Names the article writes with a capital somewhere other than at a sentence start.
 struct ArticleNames {
     capitalized: HashSet<String>,
+    /// Pairs of capitalized words written one after the other ("Mark", "Rose").
+    pairs: HashSet<(String, String)>,
 }
 
 impl ArticleNames {
     fn new(doc: &Document) -> Self {
         let mut capitalized = HashSet::new();
-        for w in &doc.words {
+        let mut pairs = HashSet::new();
+        for (i, w) in doc.words.iter().enumerate() {
             let s = doc.slice(w.span);
-            if is_title_case(s) && !doc.is_sentence_start(w.span.start) {
+            if !is_title_case(s) || doc.is_headline(w.span.start) {
+                continue;
+            }
+            if !doc.is_sentence_start(w.span.start) {
                 capitalized.insert(s.to_string());
             }
+            if let Some(n) = doc.words.get(i + 1) {
+                let ns = doc.slice(n.span);
+                if n.sentence == w.sentence && doc.text[w.span.end..n.span.start] == *" " && is_title_case(ns) {
+                    pairs.insert((s.to_string(), ns.to_string()));
+                }
+            }
         }
-        ArticleNames { capitalized }
+        ArticleNames { capitalized, pairs }
     }
 
     /// A capitalized word of the article that is `word` with its first letter lost ("elensky").
