@@ -49,6 +49,9 @@ struct Params {
     min_length: usize,
     #[serde(default)]
     unless: Vec<String>,
+    /// Words never compared (name particles such as "von", "de", "al").
+    #[serde(default)]
+    ignore: Vec<String>,
 }
 
 fn default_min() -> usize {
@@ -65,6 +68,7 @@ pub struct Consistency {
     fold: Vec<(String, String)>,
     min_length: usize,
     unless: Vec<Condition>,
+    ignore: std::collections::HashSet<String>,
 }
 
 impl Consistency {
@@ -129,7 +133,8 @@ impl Consistency {
             Some(cx.regex("groups", &alt)?)
         };
         let unless = p.unless.iter().map(|u| cx.regex("unless", u).map(Condition::new)).collect::<Result<_, _>>()?;
-        Ok(Consistency { mode: p.mode, words, forms, form_re, fold: p.fold, min_length: p.min_length, unless })
+        let ignore = p.ignore.iter().map(|w| w.to_lowercase()).collect();
+        Ok(Consistency { mode: p.mode, words, forms, form_re, fold: p.fold, min_length: p.min_length, unless, ignore })
     }
 
     /// Lowercase, apply the fold rewrites, collapse doubled letters.
@@ -138,9 +143,11 @@ impl Consistency {
         for (from, to) in &self.fold {
             s = s.replace(from.as_str(), to);
         }
+        // Doubled consonants and i collapse ("Zelenskyy" -> "zelenskii" -> "zelenski"); doubled
+        // vowels stay, as they tell names apart ("Shanxi" / "Shaanxi").
         let mut out = String::with_capacity(s.len());
         for c in s.chars() {
-            if !out.ends_with(c) {
+            if !(out.ends_with(c) && (c == 'i' || !"aeouäöüé".contains(c))) {
                 out.push(c);
             }
         }
@@ -177,7 +184,11 @@ impl Consistency {
         }
         for w in &doc.words {
             let s = doc.slice(w.span);
-            if s.chars().count() < self.min_length || !title_case(s) || taken.iter().any(|t| t.overlaps(w.span)) {
+            if s.chars().count() < self.min_length
+                || !title_case(s)
+                || self.ignore.contains(&s.to_lowercase())
+                || taken.iter().any(|t| t.overlaps(w.span))
+            {
                 continue;
             }
             if self.words.contains(&s.to_lowercase()) || shouting(doc, w.span) || doc.is_headline(w.span.start) {
@@ -211,13 +222,24 @@ impl Consistency {
                 continue;
             }
             let (major, n, major_span) = *counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2.start))).unwrap();
-            for (_, form, span) in list {
+            // One finding per minority form, at its first occurrence; the fix rewrites them all.
+            for &(form, m, first) in &counts {
                 if form == major {
                     continue;
                 }
                 let times = if n == 1 { "once".to_string() } else { format!("{n} times") };
-                let d = cx.report_replace(*span, Some(major), FixMode::Unsafe);
+                let d = cx.report_replace(first, Some(major), FixMode::Unsafe);
                 d.add_label(major_span, format!("written `{major}` here ({times} in this article)"));
+                let others: Vec<Span> = list.iter().filter(|o| o.1 == form && o.2 != first).map(|o| o.2).collect();
+                for &o in &others {
+                    d.add_label(o, format!("`{form}` again"));
+                }
+                if let Some(fix) = d.fixes.first_mut() {
+                    fix.edits.extend(others.iter().map(|&o| crate::diagnostic::Edit::new(o, major)));
+                    if m > 1 {
+                        fix.message = format!("replace all {m} with `{major}`");
+                    }
+                }
             }
         }
     }
@@ -249,7 +271,11 @@ impl Consistency {
         }
         for w in &doc.words {
             let s = doc.slice(w.span);
-            if s.chars().count() < 3 || !s.chars().all(char::is_lowercase) || self.words.contains(s) {
+            if s.chars().count() < 3
+                || !s.chars().all(char::is_lowercase)
+                || self.words.contains(s)
+                || self.ignore.contains(s)
+            {
                 continue;
             }
             let Some(&cap_span) = capitalized.get(s) else { continue };
