@@ -151,8 +151,11 @@ mod tests {
     #[test]
     fn duplicate_entities_merge_across_files() {
         let mut g = Gazetteer::default();
-        g.add_file(&file("a.toml", "[[entity]]\nname = \"Olaf Scholz\"\ntype = \"person\"\nvariants = [\"O. Scholz\"]\n"))
-            .unwrap();
+        g.add_file(&file(
+            "a.toml",
+            "[[entity]]\nname = \"Olaf Scholz\"\ntype = \"person\"\nvariants = [\"O. Scholz\"]\n",
+        ))
+        .unwrap();
         g.add_file(&file(
             "b.toml",
             "[[entity]]\nname = \"olaf scholz\"\ntype = \"person\"\nwrong = [\"Olaf Sholts\"]\nrole = \"chancellor\"\n",

@@ -12,12 +12,8 @@ pub struct WordList {
 
 impl WordList {
     pub fn parse(text: &str) -> Self {
-        let words = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
-            .collect();
+        let words =
+            text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect();
         WordList { words }
     }
 
@@ -38,9 +34,12 @@ impl WordList {
     }
 }
 
+/// Parsed lists by (file name, text length).
+type Cache = Mutex<HashMap<(String, usize), Arc<WordList>>>;
+
 /// Parse `text` (named `name`) once; later calls with the same name and length share the list.
 pub fn shared(name: &str, text: &str) -> Arc<WordList> {
-    static CACHE: OnceLock<Mutex<HashMap<(String, usize), Arc<WordList>>>> = OnceLock::new();
+    static CACHE: OnceLock<Cache> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     let key = (name.to_string(), text.len());
     if let Some(w) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {

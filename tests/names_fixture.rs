@@ -69,3 +69,26 @@ fn names_fixture_fixes_give_news_style() {
     }
     assert!(lint(&fixed).is_empty(), "fixed text still fires: {:?}", lint(&fixed));
 }
+
+#[test]
+fn name_rules_survive_odd_input() {
+    for text in [
+        "",
+        "the administration",
+        "Donald",
+        "Donald ",
+        "“Union-90/Green",
+        "U.S.",
+        "US",
+        "ÖSTERREICH öffnet Grenzen. Öl. ööö Ööö ö",
+        "Mark\u{301} röttgen\u{200d}",
+        "\u{feff}The Ministry of foreign\r\nAffairs said. foreign Ministry",
+        "Sergei Ryabkov's  office; the administration trump's",
+        "Zelenskyy Zelensky Zelenskiy zelensky ZELENSKY",
+        "a\u{0308}bc Ábc ábc Àbc",
+    ] {
+        for (rule, found) in lint(text) {
+            assert!(!found.is_empty(), "{rule} reported an empty span on {text:?}");
+        }
+    }
+}

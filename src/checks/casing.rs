@@ -172,7 +172,10 @@ impl Casing {
                 // "the Foreign ministry": a capitalized modifier before a lowercase head.
                 let next = text(i + 1);
                 let head = capitalized(next);
-                if next.chars().all(char::is_lowercase) && self.heads.contains(&head) && !doc.is_headline(words[i].span.start) {
+                if next.chars().all(char::is_lowercase)
+                    && self.heads.contains(&head)
+                    && !doc.is_headline(words[i].span.start)
+                {
                     cx.report_replace(words[i + 1].span, Some(&head), FixMode::Unsafe);
                 }
             }

@@ -75,8 +75,10 @@ impl Entity {
                         }
                         forms.push((s.to_string(), s.to_string()));
                         // The automaton folds ASCII case only: add the form with non-ASCII capitals lowered.
-                        let folded: String =
-                            s.chars().map(|c| if c.is_ascii() { c } else { c.to_lowercase().next().unwrap_or(c) }).collect();
+                        let folded: String = s
+                            .chars()
+                            .map(|c| if c.is_ascii() { c } else { c.to_lowercase().next().unwrap_or(c) })
+                            .collect();
                         if folded != s && folded.len() == s.len() {
                             forms.push((folded, s.to_string()));
                         }
@@ -120,7 +122,8 @@ impl Entity {
             return;
         }
         let initial = cx.doc.is_sentence_start(span.start);
-        let kept_capitals = found.chars().enumerate().filter(|&(i, c)| c.is_uppercase() && !(i == 0 && initial)).count();
+        let kept_capitals =
+            found.chars().enumerate().filter(|&(i, c)| c.is_uppercase() && !(i == 0 && initial)).count();
         if kept_capitals == 0 || !person {
             // All lower case, or a generic noun lowered in an organization's name ("Labour party",
             // a house style): only a lowered word that is no common word shows a broken name.

@@ -135,7 +135,10 @@ impl ProperNames {
                 continue;
             }
             let (given, word) = (doc.slice(a.span), doc.slice(b.span));
-            if !is_lower_word(word) || word.chars().count() < 3 || self.not_names.contains(word) || !self.is_given(given)
+            if !is_lower_word(word)
+                || word.chars().count() < 3
+                || self.not_names.contains(word)
+                || !self.is_given(given)
             {
                 continue;
             }
@@ -170,9 +173,7 @@ impl ProperNames {
             if self.silenced(doc, b.span) {
                 continue;
             }
-            cx.report_replace(b.span, Some(&replacement), fix)
-                .label
-                .replace(format!("after the given name `{given}`"));
+            cx.report_replace(b.span, Some(&replacement), fix).label.replace(format!("after the given name `{given}`"));
         }
     }
 
@@ -256,16 +257,22 @@ impl ArticleNames {
         if word.chars().count() < 4 {
             return None;
         }
-        self.capitalized.iter().map(String::as_str).filter(|c| {
-            let mut chars = c.chars();
-            chars.next().is_some() && chars.as_str() == word
-        }).min()
+        self.capitalized
+            .iter()
+            .map(String::as_str)
+            .filter(|c| {
+                let mut chars = c.chars();
+                chars.next().is_some() && chars.as_str() == word
+            })
+            .min()
     }
 }
 
 fn is_title_case(w: &str) -> bool {
     let mut chars = w.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.clone().all(|c| c.is_lowercase() || c == '-') && chars.count() > 0
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().all(|c| c.is_lowercase() || c == '-')
+        && chars.count() > 0
 }
 
 fn is_lower_word(w: &str) -> bool {

@@ -123,8 +123,8 @@ impl<'a> Document<'a> {
     /// case (a function word such as "To", "Is", "Says" capitalized after its first word).
     pub fn is_headline(&self, pos: usize) -> bool {
         const SMALL: &[&str] = &[
-            "Of", "To", "In", "For", "On", "With", "At", "By", "From", "As", "And", "Or", "Is",
-            "Are", "Was", "Were", "Says", "Say", "Will", "Over", "After", "Into", "Amid", "Against", "Not", "Be",
+            "Of", "To", "In", "For", "On", "With", "At", "By", "From", "As", "And", "Or", "Is", "Are", "Was", "Were",
+            "Says", "Say", "Will", "Over", "After", "Into", "Amid", "Against", "Not", "Be",
         ];
         let first_line_end = self.text.find('\n').unwrap_or(self.text.len());
         if pos < first_line_end {
