@@ -4,7 +4,8 @@
 //!
 //! ```toml
 //! kind = "entity"
-//! mode = "wrong-form"            # wrong-form | case
+//! mode = "wrong-form"            # wrong-form | case | given-name
+//! given = "data/names/given.txt" # given-name mode: given-name tokens
 //! words = "data/names/words.txt" # case mode: lowercase English words (a lowered common word
 //!                                # alone, "the left", is not taken for a name)
 //! ```
@@ -13,6 +14,8 @@
 //! dropping quotation marks around it. `case` flags a spelling that lowers a capital of the
 //! gazetteer form: when another capital is left (ignoring a sentence-initial one) the name is
 //! clearly meant; when all is lower case, only if a lowered word is not a common English word.
+//! `given-name` flags a known surname after a given name that starts like the known person's
+//! but is another name ("Francis Brantner" for Franziska Brantner): a translated given name.
 
 use super::{BuildCtx, BuildError, Check, Ctx, FixMode, word_bounded};
 use crate::diagnostic::Span;
@@ -25,6 +28,7 @@ use std::sync::Arc;
 enum Mode {
     WrongForm,
     Case,
+    GivenName,
 }
 
 #[derive(Deserialize)]
@@ -32,6 +36,7 @@ enum Mode {
 struct Params {
     mode: Mode,
     words: Option<String>,
+    given: Option<String>,
 }
 
 pub struct Entity {
@@ -41,6 +46,11 @@ pub struct Entity {
     /// Spellings of people's names (a lowered common word there is still a name: "Donald trump").
     persons: std::collections::HashSet<String>,
     words: Arc<WordList>,
+    /// given-name mode: per literal (a surname), the accepted given names of people with it.
+    given_of: Vec<Vec<String>>,
+    given: Arc<WordList>,
+    /// given-name mode: people's listed wrong forms (the wrong-form rule reports those).
+    wrong: std::collections::HashSet<String>,
 }
 
 impl Entity {
@@ -52,9 +62,46 @@ impl Entity {
                 lexicon::shared(&f.name, &f.text)
             }
             (None, Mode::Case) => return Err(BuildError::new("words".to_string(), "`case` mode needs `words`")),
-            (None, Mode::WrongForm) => Arc::default(),
+            (None, _) => Arc::default(),
         };
-        let mut forms = Vec::new();
+        let given = match (&p.given, p.mode) {
+            (Some(rel), _) => {
+                let f = cx.data("given", rel)?;
+                lexicon::shared(&f.name, &f.text)
+            }
+            (None, Mode::GivenName) => {
+                return Err(BuildError::new("given".to_string(), "`given-name` mode needs `given`"));
+            }
+            (None, _) => Arc::default(),
+        };
+        let mut given_of: Vec<Vec<String>> = Vec::new();
+        let mut surname_forms: Vec<(String, String)> = Vec::new();
+        let mut wrong = std::collections::HashSet::new();
+        if p.mode == Mode::GivenName {
+            let mut by_surname: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+            for e in cx.gazetteer.of_type(crate::gazetteer::EntityType::Person) {
+                wrong.extend(e.wrong.iter().cloned());
+                for s in e.spellings() {
+                    if let Some((g, sur)) = s.rsplit_once(' ') {
+                        let first = g.split(' ').next().unwrap_or(g).to_string();
+                        by_surname.entry(sur.to_string()).or_default().push(first);
+                    }
+                }
+            }
+            for (sur, mut gs) in by_surname {
+                // A surname that is itself a frequent name token (Johnson, Miller) is shared by
+                // too many people to tell a translated given name from another person.
+                if sur.chars().count() < 4 || given.contains(&sur) || !sur.chars().all(char::is_alphabetic) {
+                    continue;
+                }
+                // Keep the first-listed (canonical) given name first: it is the suggestion.
+                let mut seen = std::collections::HashSet::new();
+                gs.retain(|g| seen.insert(g.clone()));
+                given_of.push(gs);
+                surname_forms.push((sur.clone(), sur));
+            }
+        }
+        let mut forms = surname_forms;
         let mut persons = std::collections::HashSet::new();
         for e in &cx.gazetteer.entities {
             if e.kind == crate::gazetteer::EntityType::Person {
@@ -68,6 +115,7 @@ impl Entity {
                         }
                     }
                 }
+                Mode::GivenName => {}
                 Mode::Case => {
                     for s in e.spellings() {
                         if !s.chars().any(char::is_uppercase) {
@@ -86,7 +134,7 @@ impl Entity {
                 }
             }
         }
-        Ok(Entity { mode: p.mode, forms, persons, words })
+        Ok(Entity { mode: p.mode, forms, persons, words, given_of, given, wrong })
     }
 
     fn wrong_form(&self, cx: &mut Ctx, literal: usize, span: Span) {
@@ -139,6 +187,50 @@ impl Entity {
     }
 }
 
+impl Entity {
+    /// "Francis Brantner" for Franziska Brantner: a given name that is not the known person's
+    /// but starts like it (the first three letters), before a surname the gazetteer knows.
+    fn given_name(&self, cx: &mut Ctx, literal: usize, span: Span) {
+        let text = cx.text();
+        let surname = &self.forms[literal].0;
+        if span.text(text) != surname || !word_bounded(text, span) {
+            return;
+        }
+        let doc = cx.doc;
+        let i = doc.word_index_from(span.start);
+        if i == 0 || doc.words.get(i).is_none_or(|w| w.span != span) {
+            return;
+        }
+        let g = doc.words[i - 1];
+        if g.sentence != doc.words[i].sentence || text[g.span.end..span.start] != *" " {
+            return;
+        }
+        let given = doc.slice(g.span);
+        let accepted = &self.given_of[literal];
+        if accepted.iter().any(|a| a == given) || !self.given.contains(given) {
+            return;
+        }
+        let prefix = |w: &str| w.chars().take(3).flat_map(char::to_lowercase).collect::<String>();
+        // A nickname is a prefix at least two letters shorter ("Matt" / "Matthew"); "Joseph"
+        // for "Josep" is a translation.
+        let nickname = |short: &str, long: &str| {
+            let (s, l) = (short.to_lowercase(), long.to_lowercase());
+            l.starts_with(&s) && l.chars().count() >= s.chars().count() + 2
+        };
+        if accepted.iter().any(|a| nickname(given, a) || nickname(a, given)) {
+            return;
+        }
+        let near = accepted.iter().find(|a| prefix(a) == prefix(given));
+        let Some(near) = near else { return };
+        let whole = Span::new(g.span.start, span.end);
+        if self.wrong.contains(whole.text(text)) {
+            return;
+        }
+        let replacement = format!("{near} {surname}");
+        cx.report_replace(whole, Some(&replacement), FixMode::Unsafe);
+    }
+}
+
 /// Is the span part of a web address, e-mail, handle or file name ("reuters.com", "@bbc")?
 pub(crate) fn in_address(text: &str, span: Span) -> bool {
     let before = text[..span.start].chars().next_back();
@@ -172,6 +264,7 @@ impl Check for Entity {
         match self.mode {
             Mode::WrongForm => self.wrong_form(cx, literal, span),
             Mode::Case => self.case(cx, literal, span),
+            Mode::GivenName => self.given_name(cx, literal, span),
         }
     }
 }
