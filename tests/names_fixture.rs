@@ -27,7 +27,7 @@ fn names_fixture_fires_exactly_where_expected() {
         ("consistency.name-case", "wendtland"),
         ("names.entity-wrong-form", "“Union-90/Green”"),
         ("consistency.name-spelling", "Zelenskyy"),
-        ("consistency.name-spelling", "US"),
+        ("consistency.abbreviation", "US"),
         ("names.genitive-calque", "administration biden"),
         ("names.genitive-calque", "administration Trump"),
         ("caps.institution-case", "Foreign ministry"),

@@ -5,9 +5,11 @@
 //! kind = "consistency"
 //! mode = "spelling"                   # spelling | case
 //! words = "data/names/words.txt"      # lowercase English words
-//! groups = [["U.S.", "US", "USA"]]    # spelling: forms of one entity (matched as written)
+//! groups = [["U.S.", "US", "USA"]]    # spelling: forms of one entity (matched as written);
+//!                                     # the first is the house form, never flagged
 //! fold = [["yy", "y"], ["iy", "y"]]   # spelling: rewrites that make variant romanizations equal
 //! min-length = 5                      # spelling: shortest word compared by folding
+//! names = true                        # spelling: compare names too (false: `groups` only)
 //! unless = ["USA Today"]              # context conditions (regex in the sentence)
 //! ```
 //! - `spelling`: forms of one entity are counted; every occurrence of a less frequent form is
@@ -47,6 +49,9 @@ struct Params {
     fold: Vec<(String, String)>,
     #[serde(default = "default_min")]
     min_length: usize,
+    /// spelling: also compare names (gazetteer spellings, unlisted names by folding).
+    #[serde(default = "default_true")]
+    names: bool,
     #[serde(default)]
     unless: Vec<String>,
     /// Words never compared (name particles such as "von", "de", "al").
@@ -56,6 +61,10 @@ struct Params {
 
 fn default_min() -> usize {
     5
+}
+
+fn default_true() -> bool {
+    true
 }
 
 pub struct Consistency {
@@ -69,6 +78,9 @@ pub struct Consistency {
     min_length: usize,
     unless: Vec<Condition>,
     ignore: std::collections::HashSet<String>,
+    names: bool,
+    /// The first form of each explicit group: the house style, never replaced.
+    preferred: std::collections::HashSet<String>,
 }
 
 impl Consistency {
@@ -80,9 +92,9 @@ impl Consistency {
         let mut group_of: HashMap<String, usize> = HashMap::new();
         let mut next_group = 0;
         let mut add_group = |spellings: Vec<String>, forms: &mut Vec<(String, usize)>| {
-            let mut spellings: Vec<String> = spellings.into_iter().filter(|s| !s.is_empty()).collect();
-            spellings.sort();
-            spellings.dedup();
+            let mut seen = std::collections::HashSet::new();
+            let spellings: Vec<String> =
+                spellings.into_iter().filter(|s| !s.is_empty() && seen.insert(s.clone())).collect();
             if spellings.len() < 2 {
                 return;
             }
@@ -97,11 +109,12 @@ impl Consistency {
                 }
             }
         };
+        let preferred: std::collections::HashSet<String> = p.groups.iter().filter_map(|g| g.first().cloned()).collect();
         if p.mode == Mode::Spelling {
             for g in &p.groups {
                 add_group(g.clone(), &mut forms);
             }
-            for e in &cx.gazetteer.entities {
+            for e in cx.gazetteer.entities.iter().filter(|_| p.names) {
                 let spellings: Vec<String> = if e.kind == EntityType::Person {
                     let surnames: Vec<String> =
                         e.spellings().filter_map(|s| s.rsplit_once(' ').map(|(_, s)| s.to_string())).collect();
@@ -134,7 +147,7 @@ impl Consistency {
         };
         let unless = p.unless.iter().map(|u| cx.regex("unless", u).map(Condition::new)).collect::<Result<_, _>>()?;
         let ignore = p.ignore.iter().map(|w| w.to_lowercase()).collect();
-        Ok(Consistency { mode: p.mode, words, forms, form_re, fold: p.fold, min_length: p.min_length, unless, ignore })
+        Ok(Consistency { mode: p.mode, words, forms, form_re, fold: p.fold, min_length: p.min_length, unless, ignore, names: p.names, preferred })
     }
 
     /// Lowercase, apply the fold rewrites, collapse doubled letters.
@@ -182,7 +195,7 @@ impl Consistency {
                 taken.push(span);
             }
         }
-        for w in &doc.words {
+        for w in doc.words.iter().filter(|_| self.names) {
             let s = doc.slice(w.span);
             if s.chars().count() < self.min_length
                 || !title_case(s)
@@ -224,7 +237,8 @@ impl Consistency {
             let (major, n, major_span) = *counts.iter().max_by_key(|c| (c.1, std::cmp::Reverse(c.2.start))).unwrap();
             // One finding per minority form, at its first occurrence; the fix rewrites them all.
             for &(form, m, first) in &counts {
-                if form == major {
+                // The house form of a group is never "fixed" into another style.
+                if form == major || self.preferred.contains(form) {
                     continue;
                 }
                 let times = if n == 1 { "once".to_string() } else { format!("{n} times") };
