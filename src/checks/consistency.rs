@@ -147,7 +147,18 @@ impl Consistency {
         };
         let unless = p.unless.iter().map(|u| cx.regex("unless", u).map(Condition::new)).collect::<Result<_, _>>()?;
         let ignore = p.ignore.iter().map(|w| w.to_lowercase()).collect();
-        Ok(Consistency { mode: p.mode, words, forms, form_re, fold: p.fold, min_length: p.min_length, unless, ignore, names: p.names, preferred })
+        Ok(Consistency {
+            mode: p.mode,
+            words,
+            forms,
+            form_re,
+            fold: p.fold,
+            min_length: p.min_length,
+            unless,
+            ignore,
+            names: p.names,
+            preferred,
+        })
     }
 
     /// Lowercase, apply the fold rewrites, collapse doubled letters.
