@@ -79,6 +79,8 @@ pub struct Consistency {
     unless: Vec<Condition>,
     ignore: std::collections::HashSet<String>,
     names: bool,
+    /// case: lowercased one-word gazetteer spellings and surnames (the entity rule reports them).
+    known: std::collections::HashSet<String>,
     /// The first form of each explicit group: the house style, never replaced.
     preferred: std::collections::HashSet<String>,
 }
@@ -147,6 +149,17 @@ impl Consistency {
         };
         let unless = p.unless.iter().map(|u| cx.regex("unless", u).map(Condition::new)).collect::<Result<_, _>>()?;
         let ignore = p.ignore.iter().map(|w| w.to_lowercase()).collect();
+        let mut known = std::collections::HashSet::new();
+        if p.mode == Mode::Case {
+            for e in &cx.gazetteer.entities {
+                for s in e.spellings() {
+                    let last = s.rsplit_once(' ').map_or(s, |(_, l)| l);
+                    if e.kind == EntityType::Person || !s.contains(' ') {
+                        known.insert(last.to_lowercase());
+                    }
+                }
+            }
+        }
         Ok(Consistency {
             mode: p.mode,
             words,
@@ -158,6 +171,7 @@ impl Consistency {
             ignore,
             names: p.names,
             preferred,
+            known,
         })
     }
 
@@ -300,6 +314,7 @@ impl Consistency {
                 || !s.chars().all(char::is_lowercase)
                 || self.words.contains(s)
                 || self.ignore.contains(s)
+                || self.known.contains(s)
             {
                 continue;
             }

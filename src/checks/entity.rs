@@ -117,7 +117,13 @@ impl Entity {
                 }
                 Mode::GivenName => {}
                 Mode::Case => {
-                    for s in e.spellings() {
+                    // A person's surname alone ("putin said") counts as a spelling of its own.
+                    let surnames: Vec<&str> = if e.kind == crate::gazetteer::EntityType::Person {
+                        e.spellings().filter_map(|s| s.rsplit_once(' ').map(|(_, s)| s)).collect()
+                    } else {
+                        Vec::new()
+                    };
+                    for s in e.spellings().chain(surnames.into_iter().filter(|s| s.chars().count() >= 4)) {
                         if !s.chars().any(char::is_uppercase) {
                             continue;
                         }

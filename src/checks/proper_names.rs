@@ -57,6 +57,9 @@ pub struct ProperNames {
     gazetteer_given: HashSet<String>,
     /// Lowercased surnames of gazetteer people -> surname as written.
     surnames: HashMap<String, String>,
+    /// Gazetteer surnames without their first letter, lowercased ("elensky" -> "Zelensky"):
+    /// machine translation sometimes drops the initial of a name.
+    headless: HashMap<String, String>,
     /// Lowercased full names of gazetteer people ("donald trump").
     people: HashSet<String>,
     words: Arc<WordList>,
@@ -95,12 +98,21 @@ impl ProperNames {
         let mut gazetteer_given = HashSet::new();
         let mut surnames = HashMap::new();
         let mut people = HashSet::new();
+        let mut headless = HashMap::new();
         for e in cx.gazetteer.of_type(crate::gazetteer::EntityType::Person) {
             if let Some(g) = e.given_name() {
                 gazetteer_given.insert(g.to_string());
             }
             if let Some(s) = e.surname() {
                 surnames.insert(s.to_lowercase(), s.to_string());
+            }
+            for sp in e.spellings() {
+                if let Some((_, s)) = sp.rsplit_once(' ') {
+                    let rest: String = s.chars().skip(1).collect::<String>().to_lowercase();
+                    if rest.chars().count() >= 4 {
+                        headless.entry(rest).or_insert_with(|| s.to_string());
+                    }
+                }
             }
             people.extend(e.spellings().map(str::to_lowercase));
         }
@@ -110,6 +122,7 @@ impl ProperNames {
             given,
             gazetteer_given,
             surnames,
+            headless,
             people,
             words,
             not_names: p.not_names.into_iter().map(|w| w.to_lowercase()).collect(),
@@ -163,7 +176,8 @@ impl ProperNames {
                     continue;
                 }
                 (cap, FixMode::Safe)
-            } else if let Some(full) = names.lost_initial(word) {
+            } else if let Some(full) = names.lost_initial(word).or_else(|| self.headless.get(word).map(String::as_str))
+            {
                 (full.to_string(), FixMode::Unsafe)
             } else if !given_is_word {
                 (cap, FixMode::Unsafe)
