@@ -182,7 +182,9 @@ impl Entity {
             // All lower case, or a generic noun lowered in an organization's name ("Labour party",
             // a house style): only a lowered word that is no common word shows a broken name.
             let lowered_name_word = found.split(' ').zip(canonical.split(' ')).any(|(f, c)| {
-                c.chars().next().is_some_and(char::is_uppercase) && !self.words.contains(&f.to_lowercase())
+                c.chars().next().is_some_and(char::is_uppercase)
+                    && f.chars().next().is_some_and(char::is_lowercase)
+                    && !self.words.contains(&f.to_lowercase())
             });
             if !lowered_name_word {
                 return;
