@@ -94,3 +94,26 @@ fn name_rules_survive_odd_input() {
         }
     }
 }
+
+#[test]
+fn newsroom_gazetteer_extends_a_builtin_entity() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("house.toml");
+    std::fs::write(
+        &file,
+        "[[entity]]\nname = \"Olaf Scholz\"\ntype = \"person\"\nwrong = [\"Olaf Sholts\"]\n\n\
+         [[entity]]\nname = \"Ivan Petrenkov\"\ntype = \"person\"\nvariants = [\"Ivan Petrenkow\"]\n",
+    )
+    .unwrap();
+    let opts = mtlint::rules::LoadOptions { builtin: true, gazetteers: vec![file], ..Default::default() };
+    let set = RuleSet::load(&opts).expect("rules load with a newsroom gazetteer");
+    let scholz: Vec<_> = set.gazetteer.entities.iter().filter(|e| e.name == "Olaf Scholz").collect();
+    assert_eq!(scholz.len(), 1, "the duplicate entity merges into the built-in one");
+    assert!(scholz[0].wrong.iter().any(|w| w == "Olaf Sholts"));
+    let engine = Engine::new(set).unwrap();
+    let text = "Chancellor Olaf Sholts met Ivan Petrenkov. Later Petrenkov and Petrenkov spoke, and Petrenkow left.";
+    let found: Vec<(String, String)> =
+        engine.lint(text).iter().map(|d| (d.rule.to_string(), d.span.text(text).to_string())).collect();
+    assert!(found.contains(&("names.entity-wrong-form".to_string(), "Olaf Sholts".to_string())), "{found:?}");
+    assert!(found.contains(&("consistency.name-spelling".to_string(), "Petrenkow".to_string())), "{found:?}");
+}

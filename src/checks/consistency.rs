@@ -175,21 +175,8 @@ impl Consistency {
         })
     }
 
-    /// Lowercase, apply the fold rewrites, collapse doubled letters.
     fn skeleton(&self, w: &str) -> String {
-        let mut s = w.to_lowercase();
-        for (from, to) in &self.fold {
-            s = s.replace(from.as_str(), to);
-        }
-        // Doubled consonants and i collapse ("Zelenskyy" -> "zelenskii" -> "zelenski"); doubled
-        // vowels stay, as they tell names apart ("Shanxi" / "Shaanxi").
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
-            if !(out.ends_with(c) && (c == 'i' || !"aeouäöüé".contains(c))) {
-                out.push(c);
-            }
-        }
-        out
+        skeleton(w, &self.fold)
     }
 
     /// Occurrences of forms that belong together: (group key, form, span) in text order.
@@ -329,6 +316,24 @@ impl Consistency {
     }
 }
 
+/// Lowercase, apply the fold rewrites, collapse doubled consonants and i: the form two
+/// romanizations of one name share.
+fn skeleton(w: &str, fold: &[(String, String)]) -> String {
+    let mut s = w.to_lowercase();
+    for (from, to) in fold {
+        s = s.replace(from.as_str(), to);
+    }
+    // Doubled consonants and i collapse ("Zelenskyy" -> "zelenskii" -> "zelenski"); doubled
+    // vowels stay, as they tell names apart ("Shanxi" / "Shaanxi").
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !(out.ends_with(c) && (c == 'i' || !"aeouäöüé".contains(c))) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// First letter capital, the rest lower case (hyphens allowed): how a name is written.
 fn title_case(w: &str) -> bool {
     let mut c = w.chars();
@@ -350,5 +355,28 @@ impl Check for Consistency {
             Mode::Spelling => self.spelling(cx),
             Mode::Case => self.case(cx),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn romanizations_share_a_skeleton_and_different_names_do_not() {
+        let fold = vec![("y".to_string(), "i".to_string()), ("kh".to_string(), "h".to_string())];
+        let sk = |w| skeleton(w, &fold);
+        assert_eq!(sk("Zelensky"), sk("Zelenskyy"));
+        assert_eq!(sk("Zelensky"), sk("Zelenskiy"));
+        assert_eq!(sk("Abdulkhamid"), sk("Abdulhamid"));
+        assert_eq!(sk("Emelyanenko"), sk("Emelianenko"));
+        assert_ne!(sk("Shanxi"), sk("Shaanxi"));
+        assert_ne!(sk("Putin"), sk("Puting"));
+    }
+
+    #[test]
+    fn title_case_is_one_capital_then_lower_case() {
+        assert!(title_case("Zelensky") && title_case("Al-sham"));
+        assert!(!title_case("NATO") && !title_case("McCain") && !title_case("A") && !title_case("kyiv"));
     }
 }
