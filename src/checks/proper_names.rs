@@ -92,8 +92,8 @@ impl ProperNames {
         if p.mode == Mode::AlwaysCapitalized && p.proper.is_empty() {
             return Err(BuildError::new("proper".to_string(), "`always-capitalized` mode needs `proper`"));
         }
-        if let Some(w) = p.proper.iter().find(|w| w.is_empty() || w.chars().any(char::is_uppercase)) {
-            return Err(BuildError::new("proper".to_string(), format!("`{w}`: list the lowercase form")));
+        if let Some(w) = p.proper.iter().find(|w| w.is_empty() || !w.chars().all(char::is_lowercase)) {
+            return Err(BuildError::new("proper".to_string(), format!("`{w}`: list one word in lower case")));
         }
         let mut gazetteer_given = HashSet::new();
         let mut surnames = HashMap::new();
