@@ -225,7 +225,9 @@ impl Entity {
             let (s, l) = (short.to_lowercase(), long.to_lowercase());
             l.starts_with(&s) && l.chars().count() >= s.chars().count() + 2
         };
-        if accepted.iter().any(|a| nickname(given, a) || nickname(a, given)) {
+        // Another romanization of the same name ("Vitaly" / "Vitali", "Aleksey" / "Alexei") is a
+        // spelling variant, not a translation: the consistency rule compares those.
+        if accepted.iter().any(|a| nickname(given, a) || nickname(a, given) || romanized(a) == romanized(given)) {
             return;
         }
         let near = accepted.iter().find(|a| prefix(a) == prefix(given));
@@ -237,6 +239,19 @@ impl Entity {
         let replacement = format!("{near} {surname}");
         cx.report_replace(whole, Some(&replacement), FixMode::Unsafe);
     }
+}
+
+/// A name reduced to what its romanizations share: lower case, ks -> x, kh -> h, y -> i,
+/// doubled letters collapsed.
+fn romanized(name: &str) -> String {
+    let s = name.to_lowercase().replace("ks", "x").replace("kh", "h").replace('y', "i");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Is the span part of a web address, e-mail, handle or file name ("reuters.com", "@bbc")?
