@@ -11,6 +11,7 @@
 pub mod casing;
 pub mod consistency;
 pub mod entity;
+pub mod needless_capital;
 pub mod pattern;
 pub mod phrases;
 pub mod proper_names;
@@ -138,6 +139,7 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
         "entity" => Box::new(entity::Entity::build(cx, params)?),
         "proper-names" => Box::new(proper_names::ProperNames::build(cx, params)?),
         "consistency" => Box::new(consistency::Consistency::build(cx, params)?),
+        "needless-capital" => Box::new(needless_capital::NeedlessCapital::build(cx, params)?),
         other => {
             return Err(BuildError::new(
                 "kind".to_string(),
@@ -148,4 +150,5 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
 }
 
 /// Every check kind name, for messages and docs.
-pub const KINDS: &[&str] = &["pattern", "phrases", "casing", "entity", "proper-names", "consistency"];
+pub const KINDS: &[&str] =
+    &["pattern", "phrases", "casing", "entity", "proper-names", "consistency", "needless-capital"];
