@@ -60,6 +60,9 @@ pub struct ProperNames {
     /// Gazetteer surnames without their first letter, lowercased ("elensky" -> "Zelensky"):
     /// machine translation sometimes drops the initial of a name.
     headless: HashMap<String, String>,
+    /// Lowercased one-word names of gazetteer places and organizations ("russia", "nato"): not
+    /// people, so "the team Russia" is no calque of a person's name.
+    not_people: HashSet<String>,
     /// Lowercased full names of gazetteer people ("donald trump").
     people: HashSet<String>,
     words: Arc<WordList>,
@@ -116,6 +119,15 @@ impl ProperNames {
             }
             people.extend(e.spellings().map(str::to_lowercase));
         }
+        let not_people = cx
+            .gazetteer
+            .entities
+            .iter()
+            .filter(|e| e.kind != crate::gazetteer::EntityType::Person)
+            .flat_map(|e| e.spellings())
+            .filter(|s| !s.contains(' '))
+            .map(str::to_lowercase)
+            .collect();
         let unless = p.unless.iter().map(|u| cx.regex("unless", u).map(Condition::new)).collect::<Result<_, _>>()?;
         Ok(ProperNames {
             mode: p.mode,
@@ -123,6 +135,7 @@ impl ProperNames {
             gazetteer_given,
             surnames,
             headless,
+            not_people,
             people,
             words,
             not_names: p.not_names.into_iter().map(|w| w.to_lowercase()).collect(),
@@ -215,7 +228,10 @@ impl ProperNames {
             }
             let cap = capitalize(&lower);
             let known = self.surnames.get(&lower).cloned().or_else(|| {
-                (names.capitalized.contains(&cap) && !self.words.contains(&lower) && word.chars().count() > 2)
+                (names.capitalized.contains(&cap)
+                    && !self.words.contains(&lower)
+                    && !self.not_people.contains(&lower)
+                    && word.chars().count() > 2)
                     .then(|| cap.clone())
             });
             let Some(surname) = known else { continue };
