@@ -10,8 +10,12 @@
 
 pub mod attribution;
 pub mod casing;
+pub mod consistency;
+pub mod entity;
+pub mod needless_capital;
 pub mod pattern;
 pub mod phrases;
+pub mod proper_names;
 mod util;
 
 pub use util::{CaseMode, Condition, FixMode, match_case, word_bounded};
@@ -134,6 +138,10 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
         "phrases" => Box::new(phrases::Phrases::build(cx, params)?),
         "casing" => Box::new(casing::Casing::build(cx, params)?),
         "attribution" => Box::new(attribution::Attribution::build(cx, params)?),
+        "entity" => Box::new(entity::Entity::build(cx, params)?),
+        "proper-names" => Box::new(proper_names::ProperNames::build(cx, params)?),
+        "consistency" => Box::new(consistency::Consistency::build(cx, params)?),
+        "needless-capital" => Box::new(needless_capital::NeedlessCapital::build(cx, params)?),
         other => {
             return Err(BuildError::new(
                 "kind".to_string(),
@@ -144,4 +152,5 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
 }
 
 /// Every check kind name, for messages and docs.
-pub const KINDS: &[&str] = &["pattern", "phrases", "casing", "attribution"];
+pub const KINDS: &[&str] =
+    &["pattern", "phrases", "casing", "attribution", "entity", "proper-names", "consistency", "needless-capital"];
