@@ -90,6 +90,28 @@ pub struct Ctx<'a, 'd> {
     pub doc: &'a Document<'d>,
     pub meta: &'a RuleMeta,
     pub out: &'a mut Vec<Diagnostic>,
+    /// Analyses shared by the rules of one document (see [`Ctx::memo`]).
+    pub memo: &'a DocMemo,
+}
+
+/// Per-document memo: an analysis that several rules read (attribution, consistency) is computed
+/// once per document and key, then shared. Dropped with the document.
+#[derive(Default)]
+pub struct DocMemo {
+    map: std::cell::RefCell<std::collections::HashMap<(std::any::TypeId, u64), std::rc::Rc<dyn std::any::Any>>>,
+}
+
+impl DocMemo {
+    /// The value for `key` (of type `T`), computing it with `make` the first time.
+    pub fn get_or_insert<T: 'static>(&self, key: u64, make: impl FnOnce() -> T) -> std::rc::Rc<T> {
+        let id = (std::any::TypeId::of::<T>(), key);
+        if let Some(v) = self.map.borrow().get(&id).cloned() {
+            return v.downcast::<T>().expect("memo entries are keyed by their type");
+        }
+        let v = std::rc::Rc::new(make());
+        self.map.borrow_mut().insert(id, v.clone());
+        v
+    }
 }
 
 impl<'d> Ctx<'_, 'd> {
