@@ -9,8 +9,14 @@
 //! document in [`Check::check`] (regexes, analyzers such as attribution and consistency).
 
 pub mod casing;
+pub mod glued;
+pub mod line;
+pub mod numeric_date;
 pub mod pattern;
 pub mod phrases;
+pub mod quote_dash;
+pub mod quoted_name;
+pub mod unbalanced;
 mod util;
 
 pub use util::{CaseMode, Condition, FixMode, match_case, word_bounded};
@@ -132,6 +138,12 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
         "pattern" => Box::new(pattern::Pattern::build(cx, params)?),
         "phrases" => Box::new(phrases::Phrases::build(cx, params)?),
         "casing" => Box::new(casing::Casing::build(cx, params)?),
+        "glued-words" => Box::new(glued::Glued::build(cx, params)?),
+        "line" => Box::new(line::Line::build(cx, params)?),
+        "numeric-date" => Box::new(numeric_date::NumericDate::build(cx, params)?),
+        "quote-dash" => Box::new(quote_dash::QuoteDash::build(cx, params)?),
+        "quoted-name" => Box::new(quoted_name::QuotedName::build(cx, params)?),
+        "unbalanced-quotes" => Box::new(unbalanced::Unbalanced::build(cx, params)?),
         other => {
             return Err(BuildError::new(
                 "kind".to_string(),
@@ -142,4 +154,14 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
 }
 
 /// Every check kind name, for messages and docs.
-pub const KINDS: &[&str] = &["pattern", "phrases", "casing"];
+pub const KINDS: &[&str] = &[
+    "pattern",
+    "phrases",
+    "casing",
+    "glued-words",
+    "line",
+    "numeric-date",
+    "quote-dash",
+    "quoted-name",
+    "unbalanced-quotes",
+];
