@@ -10,7 +10,7 @@
 //! A token is flagged when it is not a word itself and splits into two words of the list:
 //! an all-lowercase token ("confirmedthat") only where one side is a joiner (function words, so
 //! unlisted compounds such as "livestream" stay quiet), a camel-case token ("theMinistry") at its
-//! inner capital. Capitalized and ALL CAPS tokens (names, acronyms) and tokens inside URLs,
+//! inner capital after a joiner. Capitalized and ALL CAPS tokens (names, acronyms) and tokens inside URLs,
 //! e-mail addresses, handles and hashtags are left alone. The fix inserts a space: safe when
 //! exactly one split exists, unsafe when there is a choice (the first is offered).
 
@@ -120,8 +120,7 @@ impl Check for Glued {
                 let (a, b) = token.split_at(i);
                 let b_lower = b.to_lowercase();
                 let long_enough = a.chars().count() >= 2 && b.chars().count() >= 2;
-                let joined = self.joiners.contains(a) || (a.chars().count() >= 3 && b.chars().count() >= 3);
-                if long_enough && joined && self.is_word(a) && self.is_word(&b_lower) {
+                if long_enough && self.joiners.contains(a) && self.is_word(a) && self.is_word(&b_lower) {
                     vec![i]
                 } else {
                     continue;

@@ -72,6 +72,13 @@ impl Check for Unbalanced {
                 if opening && continues_on_next_line(doc, mark.span.start, q.style) {
                     continue;
                 }
+                // In a paragraph of several lines (one segment a line), a quotation may open or
+                // close across line ends: a mark that starts its line is left alone there.
+                let multi_line = para.span.text(text).contains('\n');
+                let line_start = text[..mark.span.start].rfind('\n').map_or(0, |n| n + 1);
+                if multi_line && text[line_start..mark.span.start].trim().is_empty() {
+                    continue;
+                }
                 // A straight mark after a word and before a lowercase word is a mistyped
                 // apostrophe ("the Correspondents" dinner"), not a quotation.
                 if !opening && mark.ch == '"' && before.is_some_and(char::is_alphabetic) {
@@ -92,14 +99,32 @@ impl Check for Unbalanced {
 }
 
 /// English continues a quotation over several paragraphs (or segment lines) by leaving the
-/// paragraph open and opening the next one with a mark again.
+/// paragraph open and opening the next one with a mark again: the next mark of the same style
+/// after an unclosed opener is an opener at the start of a later line.
 fn continues_on_next_line(doc: &crate::document::Document, pos: usize, style: QuoteStyle) -> bool {
     let text = doc.text;
-    let Some(nl) = text[pos..].find('\n') else { return false };
-    let next = text[pos + nl..].trim_start();
-    next.chars().next().is_some_and(|c| match style {
+    let is_mark = |c: char| match style {
+        QuoteStyle::Double => matches!(c, '“' | '”' | '"' | '„'),
+        QuoteStyle::Guillemet => matches!(c, '«' | '»'),
+        QuoteStyle::Single => matches!(c, '‘' | '’'),
+    };
+    let opens = |c: char| match style {
         QuoteStyle::Double => matches!(c, '“' | '"' | '„'),
         QuoteStyle::Guillemet => c == '«',
         QuoteStyle::Single => c == '‘',
-    })
+    };
+    let mut first = true;
+    for (i, c) in text[pos..].char_indices() {
+        if first {
+            first = false;
+            continue;
+        }
+        if !is_mark(c) {
+            continue;
+        }
+        let line_start = text[..pos + i].rfind('\n').map_or(0, |n| n + 1);
+        let at_line_start = text[line_start..pos + i].trim().is_empty() && line_start > pos;
+        return at_line_start && opens(c);
+    }
+    false
 }
