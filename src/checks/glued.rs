@@ -102,8 +102,8 @@ impl Check for Glued {
             let before = text[..w.span.start].chars().next_back();
             let after = text[w.span.end..].chars().next();
             // A sentence-final period is fine; a period followed by more of the token is a domain.
-            let after_is_technical = technical_neighbour(after)
-                && !(after == Some('.') && !text[w.span.end + 1..].starts_with(|c: char| c.is_alphanumeric()));
+            let sentence_end = after == Some('.') && !text[w.span.end + 1..].starts_with(|c: char| c.is_alphanumeric());
+            let after_is_technical = technical_neighbour(after) && !sentence_end;
             if technical_neighbour(before) || after_is_technical || matches!(after, Some('-')) {
                 continue;
             }

@@ -57,10 +57,10 @@ impl QuoteDash {
         let pron = if p.pronouns.is_empty() {
             String::new()
         } else {
-            format!(r"(?P<pron>(?i:{}))\s+(?P<pverb>{verbs})\b|", alternation(&p.pronouns))
+            format!(r"(?P<pron>(?i:{}))\s+(?P<pverb>{verbs})(?-u:\b)|", alternation(&p.pronouns))
         };
         let pattern =
-            format!(r#"(?P<close>[”"»])(?P<punct>[,.]?)[ \t]*(?:–|—|--?)[ \t]*(?:{pron}(?P<verb>{verbs})\b)"#);
+            format!(r#"(?P<close>[”"»])(?P<punct>[,.]?)[ \t]*(?:–|—|--?)[ \t]*(?:{pron}(?P<verb>{verbs})(?-u:\b))"#);
         Ok(QuoteDash {
             re: cx.regex("verbs", &pattern)?,
             subject_word: cx.regex("verbs", r"^[ \t]+([\p{L}\p{N}][\p{L}\p{N}’'.\-]*)")?,
