@@ -2,7 +2,7 @@
 # Rebuild rules/data/words-en.txt, the English word list behind `typography.glued-words`.
 #
 # Source: Debian's SCOWL-based word lists (packages `wamerican` and `wbritish`, size 50), so both
-# spellings count as words. Possessives ('s) are dropped, everything is lowercased, and only words
+# spellings count as words. Possessives ('s) and acronyms (IRC) are dropped, everything is lowercased, and only words
 # made of letters are kept; one word a line, sorted, unique. Run from the repository root:
 #   apt-get install -y wamerican wbritish && sh scripts/make-wordlist.sh
 set -eu
@@ -15,6 +15,7 @@ done
     echo "# scripts/make-wordlist.sh - do not edit by hand."
     cat /usr/share/dict/american-english /usr/share/dict/british-english \
         | grep -v "'" \
+        | LC_ALL=C.UTF-8 grep -v -E '^[[:upper:]]{2,}$' \
         | LC_ALL=C.UTF-8 sed 's/.*/\L&/' \
         | LC_ALL=C.UTF-8 grep -E '^[[:alpha:]]+$' \
         | LC_ALL=C sort -u

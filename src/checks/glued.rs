@@ -5,12 +5,15 @@
 //! words = "data/words-en.txt"       # word list, one lowercase word a line (`#` comments)
 //! extra-words = ["lockdown"]        # words the list lacks (never split)
 //! joiners = ["the", "that", "of"]   # an all-lowercase token splits only around one of these
+//! name-joiners = ["the", "and"]      # capitalized tokens: "Russiaand", "TheMinistry"
 //! min-length = 5                    # shorter tokens are never checked
 //! ```
 //! A token is flagged when it is not a word itself and splits into two words of the list:
 //! an all-lowercase token ("confirmedthat") only where one side is a joiner (function words, so
 //! unlisted compounds such as "livestream" stay quiet), a camel-case token ("theMinistry") at its
-//! inner capital after a joiner. Capitalized and ALL CAPS tokens (names, acronyms) and tokens inside URLs,
+//! inner capital after a joiner. A capitalized token splits only before a `name-joiner`
+//! ("Russiaand") or after a capitalized one ("TheMinistry"), as names rarely end or start so.
+//! ALL CAPS tokens (acronyms) and tokens inside URLs,
 //! e-mail addresses, handles and hashtags are left alone. The fix inserts a space: safe when
 //! exactly one split exists, unsafe when there is a choice (the first is offered).
 
@@ -26,6 +29,8 @@ struct Params {
     #[serde(default)]
     extra_words: Vec<String>,
     joiners: Vec<String>,
+    #[serde(default)]
+    name_joiners: Vec<String>,
     #[serde(default = "default_min")]
     min_length: usize,
 }
@@ -37,6 +42,7 @@ fn default_min() -> usize {
 pub struct Glued {
     words: HashSet<Box<str>>,
     joiners: HashSet<Box<str>>,
+    name_joiners: HashSet<Box<str>>,
     min_length: usize,
 }
 
@@ -62,11 +68,29 @@ impl Glued {
         if let Some(j) = joiners.iter().find(|j| !words.contains(*j)) {
             return Err(BuildError::new("joiners".to_string(), format!("joiner `{j}` is not in the word list")));
         }
-        Ok(Glued { words, joiners, min_length: p.min_length.max(3) })
+        let name_joiners: HashSet<Box<str>> =
+            p.name_joiners.iter().map(|w| w.to_lowercase().into_boxed_str()).collect();
+        if let Some(j) = name_joiners.iter().find(|j| !words.contains(*j)) {
+            return Err(BuildError::new("name-joiners".to_string(), format!("joiner `{j}` is not in the word list")));
+        }
+        Ok(Glued { words, joiners, name_joiners, min_length: p.min_length.max(3) })
     }
 
     fn is_word(&self, w: &str) -> bool {
         self.words.contains(w)
+    }
+
+    /// Byte offsets where a lowercased capitalized token splits into a word of 3+ letters and a
+    /// trailing name joiner.
+    fn name_splits(&self, w: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (i, _) in w.char_indices().skip(3) {
+            let (a, b) = w.split_at(i);
+            if self.name_joiners.contains(b) && self.is_word(a) {
+                out.push(i);
+            }
+        }
+        out
     }
 
     /// Byte offsets where an all-lowercase token splits into two words around a joiner.
@@ -125,6 +149,28 @@ impl Check for Glued {
                 } else {
                     continue;
                 }
+            } else if first_upper && uppers.len() == 1 {
+                // A capitalized word with a function word glued to its end ("Russiaand"):
+                // only the `name-joiners`, which few names end in.
+                let lower = token.to_lowercase();
+                if self.is_word(&lower) {
+                    continue;
+                }
+                self.name_splits(&lower)
+            } else if first_upper && uppers.len() == 2 {
+                // "TheMinistry": a capitalized joiner, then a capitalized word.
+                let i = uppers[1];
+                let (a, b) = token.split_at(i);
+                let (a_lower, b_lower) = (a.to_lowercase(), b.to_lowercase());
+                let ok = a.chars().count() >= 3
+                    && b.chars().count() >= 3
+                    && self.name_joiners.contains(a_lower.as_str())
+                    && self.is_word(&b_lower);
+                if ok {
+                    vec![i]
+                } else {
+                    continue;
+                }
             } else {
                 continue;
             };
@@ -153,6 +199,7 @@ mod tests {
         Glued {
             words: words.iter().map(|w| Box::from(*w)).collect(),
             joiners: ["that", "the", "to", "in"].iter().map(|w| Box::from(*w)).collect(),
+            name_joiners: ["the", "that"].iter().map(|w| Box::from(*w)).collect(),
             min_length: 5,
         }
     }
@@ -163,5 +210,7 @@ mod tests {
         assert_eq!(g.lowercase_splits("confirmedthat"), vec![9]);
         assert!(g.lowercase_splits("livestream").is_empty());
         assert_eq!(g.lowercase_splits("tothe"), vec![2]);
+        assert_eq!(g.name_splits("ministrythe"), vec![8]);
+        assert!(g.name_splits("putin").is_empty());
     }
 }
