@@ -114,3 +114,18 @@ impl Check for NumericDate {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::days_in;
+
+    #[test]
+    fn month_lengths_follow_the_calendar() {
+        assert_eq!(days_in(2, 2016), 29);
+        assert_eq!(days_in(2, 2021), 28);
+        assert_eq!(days_in(2, 2000), 29);
+        assert_eq!(days_in(2, 1900), 28);
+        assert_eq!(days_in(11, 2016), 30);
+        assert_eq!(days_in(12, 2016), 31);
+    }
+}
