@@ -4,10 +4,11 @@
 //! kind = "quote-dash"
 //! verbs = ["said", "added", "summed up"]     # speech verbs (lowercase; may be several words)
 //! pronouns = ["he", "she", "they"]           # `”, – he said` keeps its order
-//! max-subject-words = 8
+//! max-subject-words = 12
+//! subject-stops = ["in", "on", "at"]         # words that end the subject
 //! ```
 //! Finds a closing quotation mark, an optional comma or period, a dash, then a speech verb and
-//! its subject up to the next comma or sentence end. The fix rewrites it the English way: the
+//! its subject up to the next comma, sentence end or stop word. The fix rewrites it the English way: the
 //! comma goes inside the mark, the dash goes, and the subject comes before the verb
 //! (`,” Ryabkov said`). A `?` or `!` ending the quotation stays and takes no comma. The fix is
 //! unsafe (the subject's extent is a guess); without a subject there is no fix.
@@ -25,6 +26,9 @@ struct Params {
     pronouns: Vec<String>,
     #[serde(default = "default_max")]
     max_subject_words: usize,
+    /// Lowercase words that end the subject ("said Ryabkov in an interview").
+    #[serde(default)]
+    subject_stops: Vec<String>,
     #[serde(default)]
     fix: FixMode,
 }
@@ -37,6 +41,7 @@ pub struct QuoteDash {
     re: Regex,
     subject_word: Regex,
     max_subject_words: usize,
+    subject_stops: std::collections::HashSet<String>,
     fix: FixMode,
 }
 
@@ -65,6 +70,7 @@ impl QuoteDash {
             re: cx.regex("verbs", &pattern)?,
             subject_word: cx.regex("verbs", r"^[ \t]+([\p{L}\p{N}][\p{L}\p{N}’'.\-]*)")?,
             max_subject_words: p.max_subject_words.max(1),
+            subject_stops: p.subject_stops.iter().map(|w| w.to_lowercase()).collect(),
             fix: p.fix,
         })
     }
@@ -79,6 +85,10 @@ impl QuoteDash {
             let mut end = pos + m.end();
             // A trailing period ends the sentence, not the word (keep initials like "A.").
             let word = &text[pos + m.start()..end];
+            if self.subject_stops.contains(word.trim_end_matches('.')) {
+                // "said Ryabkov in an interview": the subject ends before the stop word.
+                return (n > 0).then_some(pos);
+            }
             if word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 1 {
                 end -= 1;
                 pos = end;
