@@ -102,3 +102,77 @@ fn bad_input_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn random_text_never_breaks_spans_or_fixes() {
+    let engine = engine();
+    let pieces = [
+        "“",
+        "”",
+        "\"",
+        "«",
+        "»",
+        "’",
+        ", – said ",
+        "said",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "29.11.2016",
+        "3,5 million",
+        "4,7%",
+        "confirmedthat",
+        "theMinistry",
+        "Russiaand",
+        "Share this news",
+        "Photo: AP",
+        "party",
+        "RIA",
+        "Novosti",
+        "it became known",
+        "Note that",
+        "on earth",
+        "Vice-Premier",
+        " ,",
+        "ё",
+        "Дума",
+        "🙂",
+        "\u{feff}",
+        "0.",
+        ".",
+        "-",
+        "—",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..24 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        let diags = engine.lint(&text);
+        for d in &diags {
+            assert!(
+                d.span.end <= text.len() && text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end)
+            );
+            for f in &d.fixes {
+                for e in &f.edits {
+                    assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end), "{text:?}");
+                }
+            }
+        }
+        // Applying every safe fix, pass after pass, converges: no safe fix is left over.
+        let (fixed, _) = fix_until_stable(&text, FixLevel::Safe, 10, |t| engine.lint(t));
+        let left: Vec<_> = engine
+            .lint(&fixed)
+            .into_iter()
+            .filter(|d| d.fixes.iter().any(|f| f.applicability == mtlint::Applicability::Safe))
+            .map(|d| d.rule.to_string())
+            .collect();
+        assert!(left.is_empty(), "{text:?} -> {fixed:?}: {left:?}");
+    }
+}
