@@ -86,6 +86,11 @@ fn opens_context(prev: Option<char>) -> bool {
     }
 }
 
+/// Punctuation that follows a closing mark (`( single) ",`), never the first character of a quotation.
+fn closing_punct(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']')
+}
+
 /// Pair the quotation marks inside one paragraph.
 pub fn pair(text: &str, para: Span) -> Vec<Quote> {
     let p = &text[para.start..para.end];
@@ -128,7 +133,7 @@ pub fn pair(text: &str, para: Span) -> Vec<Quote> {
                 if c == '"' && spaced {
                     let pending = stack.iter().any(|&q| out[q].open.is_some_and(|m| m.ch == '"'));
                     if pending { Role::Close } else { Role::Open }
-                } else if opens_context(prev) && next.is_some_and(|n| !n.is_whitespace()) {
+                } else if opens_context(prev) && next.is_some_and(|n| !n.is_whitespace() && !closing_punct(n)) {
                     Role::Open
                 } else {
                     Role::Close
@@ -197,6 +202,7 @@ mod tests {
         assert_eq!(quotes(r#"The missile " Zircon" flew."#), vec![(Some(" Zircon"), true)]);
         assert_eq!(quotes(r#"He said " yes " and left."#), vec![(Some(" yes "), true)]);
         assert_eq!(quotes(r#"It was "fine, " he said."#), vec![(Some("fine, "), true)]);
+        assert_eq!(quotes(r#"Items such as "fee ( single) ", and more."#), vec![(Some("fee ( single) "), true)]);
     }
 
     #[test]
