@@ -72,9 +72,9 @@ impl Check for Unbalanced {
                 if opening && continues_on_next_line(doc, mark.span.start, q.style) {
                     continue;
                 }
-                // In a paragraph of several lines (one segment a line), a quotation may open or
-                // close across line ends: a mark that starts its line is left alone there.
-                let multi_line = para.span.text(text).contains('\n');
+                // In a paragraph of three or more lines (one segment a line), a quotation may open
+                // or close across line ends: a mark that starts its line is left alone there.
+                let multi_line = para.span.text(text).matches('\n').count() >= 2;
                 let line_start = text[..mark.span.start].rfind('\n').map_or(0, |n| n + 1);
                 if multi_line && text[line_start..mark.span.start].trim().is_empty() {
                     continue;
