@@ -8,12 +8,17 @@
 //! with one Aho-Corasick automaton and calls back [`Check::on_literal`], or looks at the whole
 //! document in [`Check::check`] (regexes, analyzers such as attribution and consistency).
 
+pub mod attribution;
 pub mod casing;
+pub mod consistency;
+pub mod entity;
 pub mod glued;
 pub mod line;
+pub mod needless_capital;
 pub mod numeric_date;
 pub mod pattern;
 pub mod phrases;
+pub mod proper_names;
 pub mod quote_dash;
 pub mod quoted_name;
 pub mod unbalanced;
@@ -138,6 +143,11 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
         "pattern" => Box::new(pattern::Pattern::build(cx, params)?),
         "phrases" => Box::new(phrases::Phrases::build(cx, params)?),
         "casing" => Box::new(casing::Casing::build(cx, params)?),
+        "attribution" => Box::new(attribution::Attribution::build(cx, params)?),
+        "entity" => Box::new(entity::Entity::build(cx, params)?),
+        "proper-names" => Box::new(proper_names::ProperNames::build(cx, params)?),
+        "consistency" => Box::new(consistency::Consistency::build(cx, params)?),
+        "needless-capital" => Box::new(needless_capital::NeedlessCapital::build(cx, params)?),
         "glued-words" => Box::new(glued::Glued::build(cx, params)?),
         "line" => Box::new(line::Line::build(cx, params)?),
         "numeric-date" => Box::new(numeric_date::NumericDate::build(cx, params)?),
@@ -158,6 +168,11 @@ pub const KINDS: &[&str] = &[
     "pattern",
     "phrases",
     "casing",
+    "attribution",
+    "entity",
+    "proper-names",
+    "consistency",
+    "needless-capital",
     "glued-words",
     "line",
     "numeric-date",
