@@ -2,7 +2,7 @@
 //!
 //! ```toml
 //! kind = "glued-words"
-//! words = "data/words-en.txt"       # word list, one lowercase word a line (`#` comments)
+//! words = ["data/names/words.txt", "data/proper-nouns-en.txt"]   # word lists, one word a line
 //! extra-words = ["lockdown"]        # words the list lacks (never split)
 //! joiners = ["the", "that", "of"]   # an all-lowercase token splits only around one of these
 //! name-joiners = ["the", "and"]      # capitalized tokens: "Russiaand", "TheMinistry"
@@ -25,7 +25,7 @@ use std::collections::HashSet;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Params {
-    words: String,
+    words: WordFiles,
     #[serde(default)]
     extra_words: Vec<String>,
     joiners: Vec<String>,
@@ -33,6 +33,14 @@ struct Params {
     name_joiners: Vec<String>,
     #[serde(default = "default_min")]
     min_length: usize,
+}
+
+/// One word-list file or several.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum WordFiles {
+    One(String),
+    Many(Vec<String>),
 }
 
 fn default_min() -> usize {
@@ -49,18 +57,25 @@ pub struct Glued {
 impl Glued {
     pub fn build(cx: &BuildCtx, table: toml::Table) -> Result<Self, BuildError> {
         let p: Params = cx.params(table)?;
-        let file = cx.data("words", &p.words)?;
-        let mut words: HashSet<Box<str>> = file
-            .text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.to_lowercase().into_boxed_str())
-            .collect();
+        let files = match p.words {
+            WordFiles::One(f) => vec![f],
+            WordFiles::Many(v) => v,
+        };
+        let mut words: HashSet<Box<str>> = HashSet::new();
+        for rel in &files {
+            let file = cx.data("words", rel)?;
+            words.extend(
+                file.text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(|l| l.to_lowercase().into_boxed_str()),
+            );
+        }
         if words.len() < 1000 {
             return Err(BuildError::new(
                 "words".to_string(),
-                format!("word list `{}` holds only {} words", p.words, words.len()),
+                format!("the word lists {files:?} hold only {} words", words.len()),
             ));
         }
         words.extend(p.extra_words.iter().map(|w| w.to_lowercase().into_boxed_str()));

@@ -53,7 +53,12 @@ impl QuotedName {
             .entities
             .iter()
             .filter(|e| p.gazetteer.contains(&e.kind))
-            .flat_map(|e| std::iter::once(&e.name).chain(&e.variants).chain(&e.wrong))
+            // One-word variants ("Greens") are too often common words or parts of longer names.
+            .flat_map(|e| {
+                std::iter::once(&e.name)
+                    .chain(e.variants.iter().filter(|v| v.split_whitespace().count() > 1))
+                    .chain(&e.wrong)
+            })
             .map(|n| n.to_lowercase())
             .collect();
         Ok(QuotedName {
@@ -109,7 +114,11 @@ impl Check for QuotedName {
                 .rev()
                 .collect();
             let by_word = trimmed.len() < head.len() && self.before.contains(&prev_word.to_lowercase());
-            let by_gazetteer = self.names.contains(&inner_text.trim().to_lowercase());
+            // A quoted gazetteer name followed by a capitalized word is part of a longer name.
+            let next_capital = text[close.span.end..]
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()));
+            let by_gazetteer = !next_capital && self.names.contains(&inner_text.trim().to_lowercase());
             if !by_word && !by_gazetteer {
                 continue;
             }
