@@ -12,10 +12,16 @@ pub mod attribution;
 pub mod casing;
 pub mod consistency;
 pub mod entity;
+pub mod glued;
+pub mod line;
 pub mod needless_capital;
+pub mod numeric_date;
 pub mod pattern;
 pub mod phrases;
 pub mod proper_names;
+pub mod quote_dash;
+pub mod quoted_name;
+pub mod unbalanced;
 mod util;
 
 pub use util::{CaseMode, Condition, FixMode, match_case, word_bounded};
@@ -164,6 +170,12 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
         "proper-names" => Box::new(proper_names::ProperNames::build(cx, params)?),
         "consistency" => Box::new(consistency::Consistency::build(cx, params)?),
         "needless-capital" => Box::new(needless_capital::NeedlessCapital::build(cx, params)?),
+        "glued-words" => Box::new(glued::Glued::build(cx, params)?),
+        "line" => Box::new(line::Line::build(cx, params)?),
+        "numeric-date" => Box::new(numeric_date::NumericDate::build(cx, params)?),
+        "quote-dash" => Box::new(quote_dash::QuoteDash::build(cx, params)?),
+        "quoted-name" => Box::new(quoted_name::QuotedName::build(cx, params)?),
+        "unbalanced-quotes" => Box::new(unbalanced::Unbalanced::build(cx, params)?),
         other => {
             return Err(BuildError::new(
                 "kind".to_string(),
@@ -174,5 +186,19 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
 }
 
 /// Every check kind name, for messages and docs.
-pub const KINDS: &[&str] =
-    &["pattern", "phrases", "casing", "attribution", "entity", "proper-names", "consistency", "needless-capital"];
+pub const KINDS: &[&str] = &[
+    "pattern",
+    "phrases",
+    "casing",
+    "attribution",
+    "entity",
+    "proper-names",
+    "consistency",
+    "needless-capital",
+    "glued-words",
+    "line",
+    "numeric-date",
+    "quote-dash",
+    "quoted-name",
+    "unbalanced-quotes",
+];
