@@ -48,7 +48,7 @@ fn default_min() -> usize {
 }
 
 pub struct Glued {
-    words: HashSet<Box<str>>,
+    words: Words,
     joiners: HashSet<Box<str>>,
     name_joiners: HashSet<Box<str>>,
     min_length: usize,
@@ -61,31 +61,26 @@ impl Glued {
             WordFiles::One(f) => vec![f],
             WordFiles::Many(v) => v,
         };
-        let mut words: HashSet<Box<str>> = HashSet::new();
+        let mut lists = Vec::new();
         for rel in &files {
-            let file = cx.data("words", rel)?;
-            words.extend(
-                file.text
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                    .map(|l| l.to_lowercase().into_boxed_str()),
-            );
+            lists.push(cx.word_list("words", rel, true)?);
         }
-        if words.len() < 1000 {
+        let total: usize = lists.iter().map(|l| l.len()).sum();
+        if total < 1000 {
             return Err(BuildError::new(
                 "words".to_string(),
-                format!("the word lists {files:?} hold only {} words", words.len()),
+                format!("the word lists {files:?} hold only {total} words"),
             ));
         }
-        words.extend(p.extra_words.iter().map(|w| w.to_lowercase().into_boxed_str()));
+        let extra: HashSet<Box<str>> = p.extra_words.iter().map(|w| w.to_lowercase().into_boxed_str()).collect();
+        let words = Words { lists, extra };
         let joiners: HashSet<Box<str>> = p.joiners.iter().map(|w| w.to_lowercase().into_boxed_str()).collect();
-        if let Some(j) = joiners.iter().find(|j| !words.contains(*j)) {
+        if let Some(j) = joiners.iter().find(|j| !words.contains(j)) {
             return Err(BuildError::new("joiners".to_string(), format!("joiner `{j}` is not in the word list")));
         }
         let name_joiners: HashSet<Box<str>> =
             p.name_joiners.iter().map(|w| w.to_lowercase().into_boxed_str()).collect();
-        if let Some(j) = name_joiners.iter().find(|j| !words.contains(*j)) {
+        if let Some(j) = name_joiners.iter().find(|j| !words.contains(j)) {
             return Err(BuildError::new("name-joiners".to_string(), format!("joiner `{j}` is not in the word list")));
         }
         Ok(Glued { words, joiners, name_joiners, min_length: p.min_length.max(3) })
@@ -204,6 +199,18 @@ impl Check for Glued {
     }
 }
 
+/// The dictionary: shared lowercased word lists plus the rule's own extra words.
+struct Words {
+    lists: Vec<std::sync::Arc<crate::lexicon::WordList>>,
+    extra: HashSet<Box<str>>,
+}
+
+impl Words {
+    fn contains(&self, w: &str) -> bool {
+        self.extra.contains(w) || self.lists.iter().any(|l| l.contains(w))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,7 +219,10 @@ mod tests {
         let words =
             ["confirmed", "that", "the", "ministry", "live", "stream", "upto", "up", "to", "in", "box", "inbox"];
         Glued {
-            words: words.iter().map(|w| Box::from(*w)).collect(),
+            words: Words {
+                lists: vec![std::sync::Arc::new(crate::lexicon::WordList::parse(&words.join("\n")))],
+                extra: HashSet::new(),
+            },
             joiners: ["that", "the", "to", "in"].iter().map(|w| Box::from(*w)).collect(),
             name_joiners: ["the", "that"].iter().map(|w| Box::from(*w)).collect(),
             min_length: 5,
