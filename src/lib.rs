@@ -14,6 +14,7 @@ pub mod input;
 pub mod render;
 pub mod rules;
 pub mod runner;
+pub mod translit;
 pub mod verify;
 
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity, Span};

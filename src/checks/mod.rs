@@ -8,9 +8,12 @@
 //! with one Aho-Corasick automaton and calls back [`Check::on_literal`], or looks at the whole
 //! document in [`Check::check`] (regexes, analyzers such as attribution and consistency).
 
+pub mod arabic_article;
 pub mod casing;
+pub mod mixed_script;
 pub mod pattern;
 pub mod phrases;
+pub mod round_trip;
 mod util;
 
 pub use util::{CaseMode, Condition, FixMode, match_case, word_bounded};
@@ -132,6 +135,9 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
         "pattern" => Box::new(pattern::Pattern::build(cx, params)?),
         "phrases" => Box::new(phrases::Phrases::build(cx, params)?),
         "casing" => Box::new(casing::Casing::build(cx, params)?),
+        "round-trip" => Box::new(round_trip::RoundTrip::build(cx, params)?),
+        "arabic-article" => Box::new(arabic_article::ArabicArticle::build(cx, params)?),
+        "mixed-script" => Box::new(mixed_script::MixedScript::build(cx, params)?),
         other => {
             return Err(BuildError::new(
                 "kind".to_string(),
@@ -142,4 +148,4 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
 }
 
 /// Every check kind name, for messages and docs.
-pub const KINDS: &[&str] = &["pattern", "phrases", "casing"];
+pub const KINDS: &[&str] = &["pattern", "phrases", "casing", "round-trip", "arabic-article", "mixed-script"];

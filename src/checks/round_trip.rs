@@ -1,0 +1,302 @@
+//! `round-trip`: names of the gazetteer's people spelled as a round trip through Cyrillic
+//! produces them ("Dzhordzh Bush", "Gerkhard Shreder", "Angela Merkel'").
+//!
+//! ```toml
+//! kind = "round-trip"
+//! schemas = "data/translit/schemas.toml"     # Cyrillic -> Latin romanization schemas
+//! names = "data/translit/en-ru-names.txt"    # English -> Russian name tokens
+//! letters = "data/translit/en-ru-rules.toml" # English -> Russian letter rules (fallback)
+//! ```
+//! When the rule is built, every token of every gazetteer person is spelled in Russian (table,
+//! else letter rules) and romanized by every schema; the spellings that differ from the English
+//! token and its listed variants are the round-trip forms, matched through the shared automaton.
+//! A token whose English spelling is itself a news romanization of its Russian form (a Russian
+//! name: "Lavrov", "Sergei") keeps its other romanizations as legitimate variants; only forms
+//! with a soft-sign apostrophe count as garbled for it.
+//!
+//! A form next to the other tokens of the same name ("Dzhordzh Bush") is fixed to the canonical
+//! name (safe). A lone form fires only when it is capitalized, is not itself a common name token
+//! ("Toni", "Kerri") and, at the start of a sentence, carries a clear Cyrillic trace (`dzh`, `kh`,
+//! `zh`, an apostrophe); its fix is unsafe.
+
+use super::{BuildCtx, BuildError, Check, Ctx, FixMode, match_case, word_bounded};
+use crate::diagnostic::Span;
+use crate::gazetteer::EntityType;
+use crate::translit::{EnRu, Schema, parse_schemas};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Params {
+    schemas: String,
+    names: String,
+    letters: String,
+}
+
+struct Person {
+    /// Canonical tokens as written in the gazetteer.
+    tokens: Vec<String>,
+    /// Per token: lowercase spellings that are the token itself (name and variants).
+    accepted: Vec<HashSet<String>>,
+}
+
+pub struct RoundTrip {
+    persons: Vec<Person>,
+    literals: Vec<String>,
+    /// Per literal: every (person, token) it is a round-trip form of.
+    owners: Vec<Vec<(u32, u32)>>,
+    /// Lowercase form -> literal index.
+    form_index: HashMap<String, usize>,
+    /// Per literal: the form is itself a common person-name token.
+    common_name: Vec<bool>,
+}
+
+fn split_tokens(name: &str) -> Vec<&str> {
+    name.split(|c: char| c.is_whitespace() || c == '-').filter(|t| !t.is_empty()).collect()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | 'ʹ')
+}
+
+fn strip_apostrophes(s: &str) -> String {
+    s.chars().filter(|&c| !is_apostrophe(c)).collect()
+}
+
+/// Spellings a Cyrillic round trip gives a lowercase token, and whether the token is itself a
+/// news romanization of its Russian form.
+fn round_trip_forms(token: &str, en_ru: &EnRu, schemas: &[Schema]) -> (Vec<String>, bool) {
+    let cyr = en_ru.to_cyrillic(token);
+    let mut cyrs = vec![cyr.clone()];
+    if cyr.contains('ё') {
+        cyrs.push(cyr.replace('ё', "е"));
+    }
+    let mut forms: Vec<String> = Vec::new();
+    let mut native = false;
+    for s in schemas {
+        for c in &cyrs {
+            let f = s.romanize(c);
+            if s.news && strip_apostrophes(&f) == token {
+                native = true;
+            }
+            if !forms.contains(&f) {
+                forms.push(f);
+            }
+        }
+    }
+    (forms, native)
+}
+
+impl RoundTrip {
+    pub fn build(cx: &BuildCtx, table: toml::Table) -> Result<Self, BuildError> {
+        let p: Params = cx.params(table)?;
+        let schemas = parse_schemas(&cx.data("schemas", &p.schemas)?.text)
+            .map_err(|m| BuildError::new("schemas".to_string(), format!("{}: {m}", p.schemas)))?;
+        let names = cx.data("names", &p.names)?;
+        let letters = cx.data("letters", &p.letters)?;
+        let en_ru = EnRu::parse(&names.text, &letters.text)
+            .map_err(|m| BuildError::new("names".to_string(), format!("{} / {}: {m}", p.names, p.letters)))?;
+
+        let mut persons = Vec::new();
+        let mut form_index: HashMap<String, usize> = HashMap::new();
+        let mut literals: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut cache: HashMap<String, (Vec<String>, bool)> = HashMap::new();
+        for e in cx.gazetteer.of_type(EntityType::Person) {
+            let tokens: Vec<String> = split_tokens(&e.name).into_iter().map(str::to_string).collect();
+            let mut accepted: Vec<HashSet<String>> = tokens.iter().map(|t| HashSet::from([t.to_lowercase()])).collect();
+            for v in &e.variants {
+                let vt = split_tokens(v);
+                if vt.len() == tokens.len() {
+                    for (i, t) in vt.iter().enumerate() {
+                        accepted[i].insert(t.to_lowercase());
+                    }
+                } else {
+                    // A variant of another shape: its tokens are acceptable anywhere in the name.
+                    for set in accepted.iter_mut() {
+                        set.extend(vt.iter().map(|t| t.to_lowercase()));
+                    }
+                }
+            }
+            let pi = persons.len() as u32;
+            for (ti, token) in tokens.iter().enumerate() {
+                let lower = token.to_lowercase();
+                if lower.chars().count() < 2 || !lower.chars().all(char::is_alphabetic) {
+                    continue;
+                }
+                let (forms, native) =
+                    cache.entry(lower.clone()).or_insert_with(|| round_trip_forms(&lower, &en_ru, &schemas)).clone();
+                for f in forms {
+                    let ascii = f.chars().all(|c| c.is_ascii_lowercase() || is_apostrophe(c));
+                    let has_apostrophe = f.chars().any(is_apostrophe);
+                    if !ascii || accepted[ti].contains(&f) || (native && !has_apostrophe) {
+                        continue;
+                    }
+                    let bare = strip_apostrophes(&f);
+                    if bare.len() < 3 || (!has_apostrophe && accepted[ti].contains(&bare)) {
+                        continue;
+                    }
+                    let spellings: Vec<String> = if has_apostrophe {
+                        vec![f.replace(is_apostrophe, "'"), f.replace(is_apostrophe, "’")]
+                    } else {
+                        vec![f]
+                    };
+                    for s in spellings {
+                        let li = *form_index.entry(s.clone()).or_insert_with(|| {
+                            literals.push(s);
+                            owners.push(Vec::new());
+                            literals.len() - 1
+                        });
+                        if !owners[li].contains(&(pi, ti as u32)) {
+                            owners[li].push((pi, ti as u32));
+                        }
+                    }
+                }
+            }
+            persons.push(Person { tokens, accepted });
+        }
+        let common_name = literals.iter().map(|l| en_ru.knows(&strip_apostrophes(l))).collect();
+        Ok(RoundTrip { persons, literals, owners, form_index, common_name })
+    }
+
+    /// The round-trip form that starts at word `w` (the word, or the word plus a final
+    /// apostrophe), with its literal index and span.
+    fn form_at(&self, text: &str, w: Span) -> Option<(usize, Span)> {
+        let word = w.text(text).to_lowercase();
+        if let Some(a) = text[w.end..].chars().next().filter(|&c| c == '\'' || c == '’') {
+            let with = Span::new(w.start, w.end + a.len_utf8());
+            let mut key = word.clone();
+            key.push(a);
+            if let Some(&li) = self.form_index.get(&key)
+                && word_bounded(text, with)
+            {
+                return Some((li, with));
+            }
+        }
+        self.form_index.get(&word).map(|&li| (li, w))
+    }
+
+    /// Does the word at `w` spell token `t` of person `p`, correctly or as a round-trip form?
+    /// Returns the end of what it covers and whether it is garbled.
+    fn token_at(&self, text: &str, w: Span, p: u32, t: u32) -> Option<(usize, bool)> {
+        if let Some((li, span)) = self.form_at(text, w)
+            && self.owners[li].contains(&(p, t))
+        {
+            return Some((span.end, true));
+        }
+        let person = &self.persons[p as usize];
+        person.accepted[t as usize].contains(&w.text(text).to_lowercase()).then_some((w.end, false))
+    }
+}
+
+/// Only a space, a no-break space or a hyphen between two tokens of one name.
+fn joins_name(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().count() <= 2 && gap.chars().all(|c| matches!(c, ' ' | '\u{a0}' | '-'))
+}
+
+/// A trace no English spelling of a foreign name has.
+fn cyrillic_trace(form: &str) -> bool {
+    ["dzh", "zh", "kh", "shch"].iter().any(|s| form.contains(s)) || form.chars().any(is_apostrophe)
+}
+
+/// Is there an opening single quote earlier in the sentence (so a final `'` may close it)?
+fn open_single_quote_before(cx: &Ctx, pos: usize) -> bool {
+    let start = cx.doc.sentence_at(pos).map_or(0, |s| cx.doc.sentences[s].span.start.min(pos));
+    let before = &cx.text()[start..pos];
+    let mut prev: Option<char> = None;
+    for c in before.chars() {
+        if c == '‘' || (c == '\'' && !prev.is_some_and(char::is_alphanumeric)) {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+impl Check for RoundTrip {
+    fn literals(&self) -> Vec<String> {
+        self.literals.clone()
+    }
+
+    fn on_literal(&self, cx: &mut Ctx, literal: usize, span: Span) {
+        let text = cx.text();
+        let doc = cx.doc;
+        if !word_bounded(text, span) || !text[span.start..].starts_with(char::is_uppercase) {
+            return;
+        }
+        let wi = doc.word_index_from(span.start);
+        let Some(word) = doc.words.get(wi).filter(|w| w.span.start == span.start) else { return };
+        // The literal must be the whole word (plus, for soft-sign forms, a final apostrophe).
+        if word.span.end != span.end && !(span.end > word.span.end && text[word.span.end..span.end].len() <= 3) {
+            return;
+        }
+        let form = &self.literals[literal];
+        if form.ends_with(is_apostrophe) && open_single_quote_before(cx, span.start) {
+            return;
+        }
+        // The longest run of this person's tokens around the form.
+        let mut best: Option<(usize, usize, usize, u32, usize)> = None; // (first word, last word, end, person, first token)
+        for &(p, t) in &self.owners[literal] {
+            let (mut first, mut tt) = (wi, t);
+            while tt > 0 && first > 0 {
+                let prev = doc.words[first - 1];
+                let Some((prev_end, _)) = self.token_at(text, prev.span, p, tt - 1) else { break };
+                let next_start = doc.words[first].span.start;
+                if prev.sentence != word.sentence || prev_end > next_start || !joins_name(&text[prev_end..next_start]) {
+                    break;
+                }
+                first -= 1;
+                tt -= 1;
+            }
+            let t_first = tt as usize;
+            let (mut last, mut end, mut tt) = (wi, span.end, t);
+            while (tt as usize) + 1 < self.persons[p as usize].tokens.len() {
+                let Some(next) = doc.words.get(last + 1) else { break };
+                if next.sentence != word.sentence || next.span.start < end || !joins_name(&text[end..next.span.start]) {
+                    break;
+                }
+                let Some((e, _)) = self.token_at(text, next.span, p, tt + 1) else { break };
+                last += 1;
+                end = e;
+                tt += 1;
+            }
+            if best.is_none_or(|b| last - first > b.1 - b.0) {
+                best = Some((first, last, end, p, t_first));
+            }
+        }
+        let Some((first, last, end, p, t0)) = best else { return };
+        let person = &self.persons[p as usize];
+        if last > first {
+            // A full name: rebuild it with every garbled token replaced.
+            let mut out = String::new();
+            let mut pos = doc.words[first].span.start;
+            for (k, w) in doc.words[first..=last].iter().enumerate() {
+                out.push_str(&text[pos..w.span.start]);
+                let (e, garbled) = self.token_at(text, w.span, p, (t0 + k) as u32).unwrap_or((w.span.end, false));
+                let found = &text[w.span.start..e];
+                if garbled {
+                    out.push_str(&match_case(found, &person.tokens[t0 + k]));
+                } else {
+                    out.push_str(found);
+                }
+                pos = e;
+            }
+            let whole = Span::new(doc.words[first].span.start, end);
+            cx.report_replace(whole, Some(&out), FixMode::Safe);
+            return;
+        }
+        // A lone form: the token must be unambiguous and the form unmistakable.
+        let canon: HashSet<String> =
+            self.owners[literal].iter().map(|&(p, t)| self.persons[p as usize].tokens[t as usize].clone()).collect();
+        if canon.len() != 1 || self.common_name[literal] {
+            return;
+        }
+        if !cyrillic_trace(form) && doc.is_sentence_start(span.start) {
+            return;
+        }
+        let canon = canon.into_iter().next().unwrap_or_default();
+        let replacement = match_case(span.text(text), &canon);
+        cx.report_replace(span, Some(&replacement), FixMode::Unsafe);
+    }
+}
