@@ -202,7 +202,8 @@ mod tests {
     #[test]
     fn wikipedia_schema_follows_its_own_samples() {
         let s = schemas().into_iter().find(|s| s.name == "wikipedia").unwrap();
-        for (cyr, lat) in [("Ельцин", "yeltsin"), ("Юрьев", "yuryev"), ("Ильинский", "ilyinsky"), ("джордж", "dzhordzh")]
+        for (cyr, lat) in
+            [("Ельцин", "yeltsin"), ("Юрьев", "yuryev"), ("Ильинский", "ilyinsky"), ("джордж", "dzhordzh")]
         {
             assert_eq!(s.romanize(cyr), lat, "{cyr}");
         }

@@ -83,19 +83,23 @@ impl MixedScript {
             }
         }
         if confusables.is_empty() {
-            return Err(BuildError::new("confusables".to_string(), "`confusables` names a file with at least one look-alike letter"));
+            return Err(BuildError::new(
+                "confusables".to_string(),
+                "`confusables` names a file with at least one look-alike letter",
+            ));
         }
-        let schema = match (&p.schemas, &p.schema) {
-            (Some(file), Some(name)) => {
-                let all = parse_schemas(&cx.data("schemas", file)?.text)
-                    .map_err(|m| BuildError::new("schemas".to_string(), format!("{file}: {m}")))?;
-                Some(all.into_iter().find(|s| &s.name == name).ok_or_else(|| {
-                    BuildError::new("schema".to_string(), format!("no schema `{name}` in {file}"))
-                })?)
-            }
-            (None, None) => None,
-            _ => return Err(BuildError::new("schema".to_string(), "give both `schemas` and `schema`")),
-        };
+        let schema =
+            match (&p.schemas, &p.schema) {
+                (Some(file), Some(name)) => {
+                    let all = parse_schemas(&cx.data("schemas", file)?.text)
+                        .map_err(|m| BuildError::new("schemas".to_string(), format!("{file}: {m}")))?;
+                    Some(all.into_iter().find(|s| &s.name == name).ok_or_else(|| {
+                        BuildError::new("schema".to_string(), format!("no schema `{name}` in {file}"))
+                    })?)
+                }
+                (None, None) => None,
+                _ => return Err(BuildError::new("schema".to_string(), "give both `schemas` and `schema`")),
+            };
         Ok(MixedScript { mode: p.mode, confusables, schema })
     }
 

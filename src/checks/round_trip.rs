@@ -16,8 +16,9 @@
 //!
 //! A form next to the other tokens of the same name ("Dzhordzh Bush") is fixed to the canonical
 //! name (safe). A lone form fires only when it is capitalized, is not itself a common name token
-//! ("Toni", "Kerri") and, at the start of a sentence, carries a clear Cyrillic trace (`dzh`, `kh`,
-//! `zh`, an apostrophe); its fix is unsafe.
+//! ("Toni", "Kerri") and, after a determiner (`lone-unless-after`: "a Tramp"), or at the start
+//! of a sentence in an article that names the person nowhere else, carries a clear Cyrillic
+//! trace (`dzh`, `kh`, `zh`, an apostrophe); its fix is unsafe.
 
 use super::{BuildCtx, BuildError, Check, Ctx, FixMode, match_case, word_bounded};
 use crate::diagnostic::Span;
@@ -32,6 +33,10 @@ struct Params {
     schemas: String,
     names: String,
     letters: String,
+    /// Words after which a lone form with no Cyrillic trace is read as an English word
+    /// ("a Tramp"): determiners and possessives.
+    #[serde(default)]
+    lone_unless_after: Vec<String>,
 }
 
 struct Person {
@@ -50,6 +55,7 @@ pub struct RoundTrip {
     form_index: HashMap<String, usize>,
     /// Per literal: the form is itself a common person-name token.
     common_name: Vec<bool>,
+    lone_unless_after: HashSet<String>,
 }
 
 fn split_tokens(name: &str) -> Vec<&str> {
@@ -157,7 +163,8 @@ impl RoundTrip {
             persons.push(Person { tokens, accepted });
         }
         let common_name = literals.iter().map(|l| en_ru.knows(&strip_apostrophes(l))).collect();
-        Ok(RoundTrip { persons, literals, owners, form_index, common_name })
+        let lone_unless_after = p.lone_unless_after.iter().map(|w| w.to_lowercase()).collect();
+        Ok(RoundTrip { persons, literals, owners, form_index, common_name, lone_unless_after })
     }
 
     /// The round-trip form that starts at word `w` (the word, or the word plus a final
@@ -187,6 +194,22 @@ impl RoundTrip {
         }
         let person = &self.persons[p as usize];
         person.accepted[t as usize].contains(&w.text(text).to_lowercase()).then_some((w.end, false))
+    }
+}
+
+impl RoundTrip {
+    /// Does another word of the document spell a token of a person this literal belongs to
+    /// (correctly or garbled)? Then a lone form at a sentence start is that person too.
+    fn mentioned_elsewhere(&self, cx: &Ctx, wi: usize, literal: usize) -> bool {
+        let text = cx.text();
+        cx.doc.words.iter().enumerate().any(|(i, w)| {
+            i != wi
+                && w.span.text(text).starts_with(char::is_uppercase)
+                && self.owners[literal].iter().any(|&(p, _)| {
+                    (0..self.persons[p as usize].tokens.len())
+                        .any(|t| self.token_at(text, w.span, p, t as u32).is_some())
+                })
+        })
     }
 }
 
@@ -292,8 +315,13 @@ impl Check for RoundTrip {
         if canon.len() != 1 || self.common_name[literal] {
             return;
         }
-        if !cyrillic_trace(form) && doc.is_sentence_start(span.start) {
-            return;
+        if !cyrillic_trace(form) {
+            let after_determiner = wi > 0
+                && doc.words[wi - 1].sentence == word.sentence
+                && self.lone_unless_after.contains(&doc.slice(doc.words[wi - 1].span).to_lowercase());
+            if after_determiner || (doc.is_sentence_start(span.start) && !self.mentioned_elsewhere(cx, wi, literal)) {
+                return;
+            }
         }
         let canon = canon.into_iter().next().unwrap_or_default();
         let replacement = match_case(span.text(text), &canon);
