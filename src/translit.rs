@@ -10,17 +10,16 @@
 
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex, OnceLock};
 
-/// One romanization schema, following the iuliia algorithm: a letter is looked up with its
-/// predecessor (`prev`, a lone letter meaning word start), then with its successor (`next`),
-/// then alone (`mapping`); the last two letters of a longer word may have an `ending` form.
+/// One romanization schema as written in the data file.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Schema {
-    pub name: String,
-    /// Output that English-language news accepts for Russian names.
+struct RawSchema {
+    name: String,
     #[serde(default)]
-    pub news: bool,
+    news: bool,
     mapping: HashMap<String, String>,
     #[serde(default)]
     prev: HashMap<String, String>,
@@ -33,7 +32,82 @@ pub struct Schema {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SchemaFile {
-    schema: Vec<Schema>,
+    schema: Vec<RawSchema>,
+}
+
+/// Letters of the Russian alphabet: а..я then ё (indices below 64); `START`: "no letter before".
+const LETTERS: usize = 33;
+const START: usize = LETTERS;
+
+fn letter_index(c: char) -> Option<usize> {
+    match c {
+        'а'..='я' => Some(c as usize - 'а' as usize),
+        'ё' => Some(32),
+        _ => None,
+    }
+}
+
+/// One romanization schema, following the iuliia algorithm: a letter is looked up with its
+/// predecessor (`prev`, a lone letter meaning word start), then with its successor (`next`),
+/// then alone (`mapping`); the last two letters of a longer word may have an `ending` form.
+/// Letters are indices, pair tables small sorted vectors: romanizing costs no hashing.
+#[derive(Debug, Clone)]
+pub struct Schema {
+    pub name: String,
+    /// Output that English-language news accepts for Russian names.
+    pub news: bool,
+    mapping: Vec<Option<Box<str>>>,
+    /// key `(previous letter or START) * 64 + letter`
+    prev: Vec<(u16, Box<str>)>,
+    /// key `letter * 64 + next letter`
+    next: Vec<(u16, Box<str>)>,
+    /// key `letter * 64 + letter` of the last two letters
+    ending: Vec<(u16, Box<str>)>,
+}
+
+fn pair_key(a: usize, b: usize) -> u16 {
+    (a * 64 + b) as u16
+}
+
+fn get(table: &[(u16, Box<str>)], key: u16) -> Option<&str> {
+    table.binary_search_by_key(&key, |e| e.0).ok().map(|i| &*table[i].1)
+}
+
+fn pairs_table(
+    name: &str,
+    field: &str,
+    raw: &HashMap<String, String>,
+    allow_start: bool,
+) -> Result<Vec<(u16, Box<str>)>, String> {
+    let mut t = Vec::with_capacity(raw.len());
+    for (k, v) in raw {
+        let idx: Vec<Option<usize>> = k.chars().map(letter_index).collect();
+        let key = match idx[..] {
+            [Some(a), Some(b)] => pair_key(a, b),
+            [Some(b)] if allow_start => pair_key(START, b),
+            _ => return Err(format!("schema `{name}`: `{field}` key `{k}` is not two Russian letters")),
+        };
+        t.push((key, v.as_str().into()));
+    }
+    t.sort_by_key(|e| e.0);
+    Ok(t)
+}
+
+/// Parse a schema file once per process: rules that share a schema file share the result.
+pub fn parse_schemas_cached(text: &str) -> Result<Arc<Vec<Schema>>, String> {
+    static CACHE: OnceLock<Mutex<HashMap<u64, Arc<Vec<Schema>>>>> = OnceLock::new();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    let key = h.finish();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(s) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return Ok(s);
+    }
+    let parsed = Arc::new(parse_schemas(text)?);
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, parsed.clone());
+    }
+    Ok(parsed)
 }
 
 /// Parse a schema file.
@@ -42,54 +116,84 @@ pub fn parse_schemas(text: &str) -> Result<Vec<Schema>, String> {
     if f.schema.is_empty() {
         return Err("no `[[schema]]` in the schema file".to_string());
     }
-    Ok(f.schema)
+    let mut out = Vec::new();
+    for r in f.schema {
+        let mut mapping = vec![None; LETTERS];
+        for (k, v) in &r.mapping {
+            let mut cs = k.chars();
+            match (cs.next().and_then(letter_index), cs.next()) {
+                (Some(i), None) => mapping[i] = Some(v.as_str().into()),
+                _ => return Err(format!("schema `{}`: `mapping` key `{k}` is not one Russian letter", r.name)),
+            }
+        }
+        out.push(Schema {
+            prev: pairs_table(&r.name, "prev", &r.prev, true)?,
+            next: pairs_table(&r.name, "next", &r.next, false)?,
+            ending: pairs_table(&r.name, "ending", &r.ending, false)?,
+            mapping,
+            news: r.news,
+            name: r.name,
+        });
+    }
+    Ok(out)
 }
 
 impl Schema {
     /// Romanize one word (any case; the result is lowercase). Letters the schema does not know
     /// are kept as they are.
     pub fn romanize(&self, word: &str) -> String {
-        let lower: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-        let (stem, ending) = if lower.len() > 2 {
-            let end: String = lower[lower.len() - 2..].iter().collect();
-            match self.ending.get(&end) {
-                Some(e) => (&lower[..lower.len() - 2], Some(e.as_str())),
-                None => (&lower[..], None),
-            }
-        } else {
-            (&lower[..], None)
-        };
         let mut out = String::with_capacity(word.len() * 2);
-        let mut key = String::new();
-        for (i, &c) in stem.iter().enumerate() {
-            key.clear();
-            if i > 0 {
-                key.push(stem[i - 1]);
-            }
-            key.push(c);
-            if let Some(v) = self.prev.get(&key) {
+        self.romanize_into(&Letters::new(word), &mut out);
+        out
+    }
+
+    /// Romanize a prepared word into `out` (cleared first): no allocation when `out` has room.
+    pub fn romanize_into(&self, w: &Letters, out: &mut String) {
+        out.clear();
+        let (lower, idx) = (&w.chars, &w.idx);
+        let n = lower.len();
+        let ending = match (n > 2, idx.get(n.wrapping_sub(2)), idx.last()) {
+            (true, Some(Some(a)), Some(Some(b))) => get(&self.ending, pair_key(*a, *b)),
+            _ => None,
+        };
+        let stem = if ending.is_some() { n - 2 } else { n };
+        for i in 0..stem {
+            let Some(c) = idx[i] else {
+                out.push(lower[i]);
+                continue;
+            };
+            let before = if i == 0 { Some(START) } else { idx[i - 1] };
+            if let Some(v) = before.and_then(|b| get(&self.prev, pair_key(b, c))) {
                 out.push_str(v);
                 continue;
             }
-            if let Some(&n) = stem.get(i + 1) {
-                key.clear();
-                key.push(c);
-                key.push(n);
-                if let Some(v) = self.next.get(&key) {
-                    out.push_str(v);
-                    continue;
-                }
+            let after = if i + 1 < stem { idx[i + 1] } else { None };
+            if let Some(v) = after.and_then(|a| get(&self.next, pair_key(c, a))) {
+                out.push_str(v);
+                continue;
             }
-            let mut buf = [0u8; 4];
-            match self.mapping.get(c.encode_utf8(&mut buf) as &str) {
+            match self.mapping[c].as_deref() {
                 Some(v) => out.push_str(v),
-                None => out.push(c),
+                None => out.push(lower[i]),
             }
         }
         if let Some(e) = ending {
             out.push_str(e);
         }
-        out
+    }
+}
+
+/// A word prepared for romanization: lowercase letters and their alphabet indices.
+pub struct Letters {
+    chars: Vec<char>,
+    idx: Vec<Option<usize>>,
+}
+
+impl Letters {
+    pub fn new(word: &str) -> Letters {
+        let chars: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+        let idx = chars.iter().map(|&c| letter_index(c)).collect();
+        Letters { chars, idx }
     }
 }
 
@@ -108,26 +212,39 @@ struct LetterRule {
 
 /// English -> Russian spelling of name tokens: a table of known tokens, letter rules otherwise.
 pub struct EnRu {
-    table: HashMap<String, String>,
+    /// The table file; entries point into it.
+    text: String,
+    /// `(english, russian)` byte ranges into `text`, sorted by English, for binary search.
+    table: Vec<(u32, u32, u32)>,
     rules: Vec<LetterRule>,
+    /// First letter of a rule -> indices into `rules`, longest pattern first.
+    by_first: HashMap<char, Vec<usize>>,
 }
 
 impl EnRu {
-    /// `names`: lines of `english russian` (`#` comments); `rules`: the letter-rule TOML.
+    /// `names`: lines of lowercase `english russian` (`#` comments); `rules`: the letter-rule TOML.
     pub fn parse(names: &str, rules: &str) -> Result<EnRu, String> {
-        let mut table = HashMap::new();
-        for (n, line) in names.lines().enumerate() {
-            let line = line.trim();
+        let text = names.to_string();
+        let mut table: Vec<(u32, u32, u32)> = Vec::new();
+        let mut pos = 0usize;
+        for (n, raw) in text.split_inclusive('\n').enumerate() {
+            let start = pos;
+            pos += raw.len();
+            let line = raw.trim_end();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let mut parts = line.split_whitespace();
-            match (parts.next(), parts.next(), parts.next()) {
-                (Some(en), Some(ru), None) => {
-                    table.insert(en.to_lowercase(), ru.to_lowercase());
+            match line.split_once(' ') {
+                Some((en, ru)) if !en.is_empty() && !ru.is_empty() && !ru.contains(' ') => {
+                    let ru_start = start + en.len() + 1;
+                    table.push((start as u32, ru_start as u32, (ru_start + ru.len()) as u32));
                 }
                 _ => return Err(format!("line {}: expected `english russian`", n + 1)),
             }
+        }
+        let en = |e: &(u32, u32, u32)| &text[e.0 as usize..e.1 as usize - 1];
+        if !table.is_sorted_by(|a, b| en(a) <= en(b)) {
+            table.sort_by(|a, b| en(a).cmp(en(b)));
         }
         let f: LetterRulesFile = toml::from_str(rules).map_err(|e| e.message().to_string())?;
         let mut compiled: Vec<LetterRule> = Vec::new();
@@ -142,24 +259,37 @@ impl EnRu {
         }
         // Longest pattern first; anchored before free at equal length.
         compiled.sort_by_key(|r| (std::cmp::Reverse(r.latin.len()), !(r.at_start || r.at_end)));
-        Ok(EnRu { table, rules: compiled })
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, r) in compiled.iter().enumerate() {
+            by_first.entry(r.latin[0]).or_default().push(i);
+        }
+        Ok(EnRu { text, table, rules: compiled, by_first })
+    }
+
+    fn lookup(&self, token: &str) -> Option<&str> {
+        let t = &self.text;
+        self.table
+            .binary_search_by(|e| t[e.0 as usize..e.1 as usize - 1].cmp(token))
+            .ok()
+            .map(|i| &t[self.table[i].1 as usize..self.table[i].2 as usize])
     }
 
     /// Is this (lowercase) token listed as a person-name token?
     pub fn knows(&self, token: &str) -> bool {
-        self.table.contains_key(token)
+        self.lookup(token).is_some()
     }
 
     /// The Russian spelling of a lowercase token: the table's, or one built by the letter rules.
     pub fn to_cyrillic(&self, token: &str) -> String {
-        if let Some(ru) = self.table.get(token) {
-            return ru.clone();
+        if let Some(ru) = self.lookup(token) {
+            return ru.to_string();
         }
         let chars: Vec<char> = token.chars().collect();
         let mut out = String::new();
         let mut i = 0;
         while i < chars.len() {
-            let hit = self.rules.iter().find(|r| {
+            let candidates = self.by_first.get(&chars[i]).map_or(&[][..], Vec::as_slice);
+            let hit = candidates.iter().map(|&k| &self.rules[k]).find(|r| {
                 let n = r.latin.len();
                 i + n <= chars.len()
                     && chars[i..i + n] == r.latin[..]

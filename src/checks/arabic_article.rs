@@ -96,7 +96,9 @@ impl ArabicArticle {
         let mut alternatives: Vec<&str> = assimilated.keys().map(String::as_str).collect();
         alternatives.extend(lowercase_after.iter().map(String::as_str));
         alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
-        let pattern = format!(r"(?i)\b({})[-‑](\p{{L}}+(?:['’]\p{{L}}+)*)", alternatives.join("|"));
+        // ASCII classes keep the regex cheap to compile; the word boundary before the article
+        // is checked in `check`.
+        let pattern = format!(r"((?i:{}))[-‑]([A-Za-z]+(?:['’][A-Za-z]+)*)", alternatives.join("|"));
         let re = cx.regex("articles", &pattern)?;
 
         // Canonical nouns from the gazetteer: `al-X` / `el-X` in names; variants and wrong

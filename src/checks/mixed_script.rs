@@ -16,7 +16,7 @@
 
 use super::{BuildCtx, BuildError, Check, Ctx, FixMode};
 use crate::diagnostic::Span;
-use crate::translit::{Schema, is_cyrillic, is_greek, parse_schemas};
+use crate::translit::{Schema, is_cyrillic, is_greek, parse_schemas_cached};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -91,9 +91,9 @@ impl MixedScript {
         let schema =
             match (&p.schemas, &p.schema) {
                 (Some(file), Some(name)) => {
-                    let all = parse_schemas(&cx.data("schemas", file)?.text)
+                    let all = parse_schemas_cached(&cx.data("schemas", file)?.text)
                         .map_err(|m| BuildError::new("schemas".to_string(), format!("{file}: {m}")))?;
-                    Some(all.into_iter().find(|s| &s.name == name).ok_or_else(|| {
+                    Some(all.iter().find(|s| &s.name == name).cloned().ok_or_else(|| {
                         BuildError::new("schema".to_string(), format!("no schema `{name}` in {file}"))
                     })?)
                 }

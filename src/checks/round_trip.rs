@@ -23,7 +23,7 @@
 use super::{BuildCtx, BuildError, Check, Ctx, FixMode, match_case, word_bounded};
 use crate::diagnostic::Span;
 use crate::gazetteer::EntityType;
-use crate::translit::{EnRu, Schema, parse_schemas};
+use crate::translit::{EnRu, Letters, Schema, parse_schemas_cached};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
@@ -70,24 +70,39 @@ fn strip_apostrophes(s: &str) -> String {
     s.chars().filter(|&c| !is_apostrophe(c)).collect()
 }
 
+/// Is `form` the token once its apostrophes are dropped?
+fn same_but_apostrophes(form: &str, token: &str) -> bool {
+    form.chars().filter(|&c| !is_apostrophe(c)).eq(token.chars())
+}
+
 /// Spellings a Cyrillic round trip gives a lowercase token, and whether the token is itself a
 /// news romanization of its Russian form.
 fn round_trip_forms(token: &str, en_ru: &EnRu, schemas: &[Schema]) -> (Vec<String>, bool) {
     let cyr = en_ru.to_cyrillic(token);
-    let mut cyrs = vec![cyr.clone()];
+    let mut words = vec![Letters::new(&cyr)];
     if cyr.contains('ё') {
-        cyrs.push(cyr.replace('ё', "е"));
+        words.push(Letters::new(&cyr.replace('ё', "е")));
     }
     let mut forms: Vec<String> = Vec::new();
     let mut native = false;
-    for s in schemas {
-        for c in &cyrs {
-            let f = s.romanize(c);
-            if s.news && strip_apostrophes(&f) == token {
-                native = true;
-            }
-            if !forms.contains(&f) {
-                forms.push(f);
+    let mut buf = String::with_capacity(32);
+    // News schemas first: they decide whether the token is a Russian name. For one that is,
+    // only soft- or hard-sign apostrophes can make a garbled form, so a Russian spelling
+    // without those signs needs no other schema.
+    let signs = cyr.contains(['ь', 'ъ']);
+    for pass_news in [true, false] {
+        if !pass_news && native && !signs {
+            break;
+        }
+        for s in schemas.iter().filter(|s| s.news == pass_news) {
+            for w in &words {
+                s.romanize_into(w, &mut buf);
+                if s.news && same_but_apostrophes(&buf, token) {
+                    native = true;
+                }
+                if !forms.contains(&buf) {
+                    forms.push(buf.clone());
+                }
             }
         }
     }
@@ -97,7 +112,7 @@ fn round_trip_forms(token: &str, en_ru: &EnRu, schemas: &[Schema]) -> (Vec<Strin
 impl RoundTrip {
     pub fn build(cx: &BuildCtx, table: toml::Table) -> Result<Self, BuildError> {
         let p: Params = cx.params(table)?;
-        let schemas = parse_schemas(&cx.data("schemas", &p.schemas)?.text)
+        let schemas = parse_schemas_cached(&cx.data("schemas", &p.schemas)?.text)
             .map_err(|m| BuildError::new("schemas".to_string(), format!("{}: {m}", p.schemas)))?;
         let names = cx.data("names", &p.names)?;
         let letters = cx.data("letters", &p.letters)?;
