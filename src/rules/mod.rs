@@ -199,8 +199,11 @@ impl RuleSet {
         }
         self.packs.push(PackInfo { name: pack.clone(), description: parsed.pack.description, file: file.name.clone() });
         let mut errors = Vec::new();
-        for spanned in parsed.rule {
-            let span = Span::new(spanned.span().start, spanned.span().end);
+        // toml gives the span of a `[[rule]]` header only; a rule's region runs to the next rule.
+        let starts: Vec<usize> = parsed.rule.iter().map(|r| r.span().start).collect();
+        for (i, spanned) in parsed.rule.into_iter().enumerate() {
+            let end = starts.get(i + 1).copied().unwrap_or(text.len());
+            let span = Span::new(spanned.span().start, end.max(spanned.span().end));
             let table = spanned.into_inner();
             match self.build_rule(source, file, &pack, span, table) {
                 Ok(rule) => self.rules.push(rule),
@@ -220,7 +223,10 @@ impl RuleSet {
     ) -> Result<Rule, RuleError> {
         let text = &file.text;
         let err = |key: Option<&str>, msg: String| {
-            let at = key.map(|k| find_key(text, span, k)).unwrap_or(span);
+            // Point at the key when it is written in the rule, else at the `[[rule]]` header line.
+            let header =
+                Span::new(span.start, text[span.start..span.end].find('\n').map_or(span.end, |n| span.start + n));
+            let at = key.map(|k| find_key(text, span, k)).filter(|s| *s != span).unwrap_or(header);
             RuleError::at(&file.name, Some(text), at, msg)
         };
         let mut common = toml::Table::new();
