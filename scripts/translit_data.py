@@ -8,8 +8,9 @@ Inputs (paths default to the shared corpus beside the repository):
     rules/data/translit/en-ru-names.txt, one `english russian` pair a line, keeping tokens seen
     at least MIN_COUNT times plus every token of every gazetteer person (rules/data/gazetteer/).
 
-Re-run after adding gazetteer people whose tokens are rare:
-  python3 scripts/translit_data.py [--iuliia DIR] [--names TSV]
+Re-run after adding gazetteer people whose tokens are rare (tokens missing from the table fall
+back to approximate letter rules):
+  python3 scripts/translit_data.py [--iuliia DIR] [--names TSV] [--gazetteer-dir DIR ...]
 """
 import argparse
 import json
@@ -71,9 +72,12 @@ def write_schemas(iuliia):
     (OUT / "schemas.toml").write_text("\n".join(lines), encoding="utf-8")
 
 
-def gazetteer_tokens():
+def gazetteer_tokens(extra_dirs):
     tokens = set()
-    for f in sorted((ROOT / "rules" / "data" / "gazetteer").glob("*.toml")):
+    files = sorted((ROOT / "rules" / "data" / "gazetteer").glob("*.toml"))
+    for d in extra_dirs:
+        files += sorted(Path(d).glob("*.toml"))
+    for f in files:
         data = tomllib.loads(f.read_text(encoding="utf-8"))
         for e in data.get("entity", []):
             if e.get("type") != "person":
@@ -83,8 +87,8 @@ def gazetteer_tokens():
     return tokens
 
 
-def write_names(tsv):
-    wanted = gazetteer_tokens()
+def write_names(tsv, extra_dirs):
+    wanted = gazetteer_tokens(extra_dirs)
     pairs = {}
     with open(tsv, encoding="utf-8") as fh:
         next(fh)
@@ -111,10 +115,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--iuliia", type=Path, default=shared / "translit-iuliia")
     ap.add_argument("--names", type=Path, default=shared / "person-names-wikidata" / "wd_russian.en-ru.tsv")
+    ap.add_argument("--gazetteer-dir", action="append", default=[],
+                    help="also keep the tokens of the people in this folder's gazetteer files")
     a = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     write_schemas(a.iuliia)
-    n = write_names(a.names)
+    n = write_names(a.names, a.gazetteer_dir)
     print(f"wrote {OUT}/schemas.toml and en-ru-names.txt ({n} tokens)")
 
 

@@ -279,13 +279,15 @@ impl EnRu {
         self.lookup(token).is_some()
     }
 
-    /// The Russian spelling of a lowercase token: the table's, or one built by the letter rules.
-    pub fn to_cyrillic(&self, token: &str) -> String {
+    /// Russian spellings of a lowercase token: the table's, or those the letter rules build
+    /// (a rule may offer alternatives, `"у|в"`; at most `MAX_GUESSES` combinations are kept,
+    /// first alternatives first).
+    pub fn to_cyrillic(&self, token: &str) -> Vec<String> {
         if let Some(ru) = self.lookup(token) {
-            return ru.to_string();
+            return vec![ru.to_string()];
         }
         let chars: Vec<char> = token.chars().collect();
-        let mut out = String::new();
+        let mut outs = vec![String::new()];
         let mut i = 0;
         while i < chars.len() {
             let candidates = self.by_first.get(&chars[i]).map_or(&[][..], Vec::as_slice);
@@ -298,18 +300,33 @@ impl EnRu {
             });
             match hit {
                 Some(r) => {
-                    out.push_str(&r.cyrillic);
+                    let alts: Vec<&str> = r.cyrillic.split('|').collect();
+                    if alts.len() == 1 {
+                        outs.iter_mut().for_each(|o| o.push_str(alts[0]));
+                    } else {
+                        let mut next = Vec::with_capacity(outs.len() * alts.len());
+                        for o in &outs {
+                            for a in &alts {
+                                next.push(format!("{o}{a}"));
+                            }
+                        }
+                        next.truncate(MAX_GUESSES);
+                        outs = next;
+                    }
                     i += r.latin.len();
                 }
                 None => {
-                    out.push(chars[i]);
+                    outs.iter_mut().for_each(|o| o.push(chars[i]));
                     i += 1;
                 }
             }
         }
-        out
+        outs
     }
 }
+
+/// How many Russian spellings the letter rules may guess for one token.
+const MAX_GUESSES: usize = 16;
 
 /// Is `c` a Cyrillic letter?
 pub fn is_cyrillic(c: char) -> bool {
@@ -349,9 +366,10 @@ mod tests {
     #[test]
     fn english_to_russian_uses_table_then_rules() {
         let e = EnRu::parse("# c\ngeorge джордж\n", include_str!("../rules/data/translit/en-ru-rules.toml")).unwrap();
-        assert_eq!(e.to_cyrillic("george"), "джордж");
-        assert_eq!(e.to_cyrillic("schmidt"), "шмидт");
-        assert_eq!(e.to_cyrillic("jackson"), "джаксон");
+        assert_eq!(e.to_cyrillic("george"), vec!["джордж"]);
+        assert_eq!(e.to_cyrillic("schmidt"), vec!["шмидт"]);
+        assert_eq!(e.to_cyrillic("jackson")[0], "джаксон");
+        assert!(e.to_cyrillic("krychowiak").contains(&"крыховяк".to_string()));
         assert!(EnRu::parse("only-one-column\n", "rules = []").is_err());
     }
 }

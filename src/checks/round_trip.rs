@@ -10,9 +10,10 @@
 //! When the rule is built, every token of every gazetteer person is spelled in Russian (table,
 //! else letter rules) and romanized by every schema; the spellings that differ from the English
 //! token and its listed variants are the round-trip forms, matched through the shared automaton.
-//! A token whose English spelling is itself a news romanization of its Russian form (a Russian
-//! name: "Lavrov", "Sergei") keeps its other romanizations as legitimate variants; only forms
-//! with a soft-sign apostrophe count as garbled for it.
+//! A token whose English spelling is itself a news romanization of its Russian form, up to the
+//! i/y spelling of one sound (a Russian name: "Lavrov", "Sergei", "Vitali"), keeps its other
+//! romanizations as legitimate variants; only forms with a soft-sign apostrophe count as
+//! garbled for it.
 //!
 //! A form next to the other tokens of the same name ("Dzhordzh Bush") is fixed to the canonical
 //! name (safe). A lone form fires only when it is capitalized, is not itself a common name token
@@ -70,26 +71,38 @@ fn strip_apostrophes(s: &str) -> String {
     s.chars().filter(|&c| !is_apostrophe(c)).collect()
 }
 
-/// Is `form` the token once its apostrophes are dropped?
-fn same_but_apostrophes(form: &str, token: &str) -> bool {
-    form.chars().filter(|&c| !is_apostrophe(c)).eq(token.chars())
+/// Is `form` the token up to apostrophes and the i/y spelling of the same sound
+/// ("Vitaly" / "Vitali" / "Vitaliy")? Then the token is a romanization of its Russian form.
+fn same_romanization(form: &str, token: &str) -> bool {
+    fn loose(s: &str) -> impl Iterator<Item = char> + '_ {
+        let mut prev_i = false;
+        s.chars().filter(|&c| !is_apostrophe(c)).map(|c| if c == 'y' { 'i' } else { c }).filter(move |&c| {
+            let keep = !(c == 'i' && prev_i);
+            prev_i = c == 'i';
+            keep
+        })
+    }
+    loose(form).eq(loose(token))
 }
 
 /// Spellings a Cyrillic round trip gives a lowercase token, and whether the token is itself a
 /// news romanization of its Russian form.
 fn round_trip_forms(token: &str, en_ru: &EnRu, schemas: &[Schema]) -> (Vec<String>, bool) {
-    let cyr = en_ru.to_cyrillic(token);
-    let mut words = vec![Letters::new(&cyr)];
-    if cyr.contains('ё') {
-        words.push(Letters::new(&cyr.replace('ё', "е")));
+    let cyrs = en_ru.to_cyrillic(token);
+    let mut words = Vec::new();
+    for cyr in &cyrs {
+        words.push(Letters::new(cyr));
+        if cyr.contains('ё') {
+            words.push(Letters::new(&cyr.replace('ё', "е")));
+        }
     }
+    let signs = cyrs.iter().any(|c| c.contains(['ь', 'ъ']));
     let mut forms: Vec<String> = Vec::new();
     let mut native = false;
     let mut buf = String::with_capacity(32);
     // News schemas first: they decide whether the token is a Russian name. For one that is,
     // only soft- or hard-sign apostrophes can make a garbled form, so a Russian spelling
     // without those signs needs no other schema.
-    let signs = cyr.contains(['ь', 'ъ']);
     for pass_news in [true, false] {
         if !pass_news && native && !signs {
             break;
@@ -97,7 +110,7 @@ fn round_trip_forms(token: &str, en_ru: &EnRu, schemas: &[Schema]) -> (Vec<Strin
         for s in schemas.iter().filter(|s| s.news == pass_news) {
             for w in &words {
                 s.romanize_into(w, &mut buf);
-                if s.news && same_but_apostrophes(&buf, token) {
+                if s.news && same_romanization(&buf, token) {
                     native = true;
                 }
                 if !forms.contains(&buf) {
