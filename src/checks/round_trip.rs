@@ -16,10 +16,11 @@
 //! garbled for it.
 //!
 //! A form next to the other tokens of the same name ("Dzhordzh Bush") is fixed to the canonical
-//! name (safe). A lone form fires only when it is capitalized, is not itself a common name token
-//! ("Toni", "Kerri") and, after a determiner (`lone-unless-after`: "a Tramp"), or at the start
-//! of a sentence in an article that names the person nowhere else, carries a clear Cyrillic
-//! trace (`dzh`, `kh`, `zh`, an apostrophe); its fix is unsafe.
+//! name (safe). A lone form fires when it is capitalized and not itself a common name token
+//! ("Toni", "Kerri"); without a clear Cyrillic trace (`dzh`, `kh`, `zh`, `shch`, an apostrophe)
+//! it may be an English word ("Mask", "Tramp"), so it also needs a capitalized word before it
+//! ("President Tramp") or another mention of the person in the article, and no determiner
+//! before it (`lone-unless-after`: "a Tramp"). The fix of a lone form is unsafe.
 
 use super::{BuildCtx, BuildError, Check, Ctx, FixMode, match_case, word_bounded};
 use crate::diagnostic::Span;
@@ -344,10 +345,15 @@ impl Check for RoundTrip {
             return;
         }
         if !cyrillic_trace(form) {
-            let after_determiner = wi > 0
-                && doc.words[wi - 1].sentence == word.sentence
-                && self.lone_unless_after.contains(&doc.slice(doc.words[wi - 1].span).to_lowercase());
-            if after_determiner || (doc.is_sentence_start(span.start) && !self.mentioned_elsewhere(cx, wi, literal)) {
+            // Without a Cyrillic trace the form may be an English word ("Mask", "Tramp"): it
+            // needs a title or name before it ("President Tramp") or the person named elsewhere.
+            let prev = wi.checked_sub(1).map(|i| doc.words[i]).filter(|p| {
+                p.sentence == word.sentence && text[p.span.end..span.start].chars().all(|c| c == ' ' || c == '.')
+            });
+            let after_determiner =
+                prev.is_some_and(|p| self.lone_unless_after.contains(&doc.slice(p.span).to_lowercase()));
+            let after_capital = prev.is_some_and(|p| doc.slice(p.span).starts_with(char::is_uppercase));
+            if after_determiner || !(after_capital || self.mentioned_elsewhere(cx, wi, literal)) {
                 return;
             }
         }
