@@ -15,7 +15,8 @@
 //! The fix comes from the gazetteer when it knows the name: every `al-X`/`el-X` in any entity's
 //! name (and, position by position, in its variants and wrong spellings) gives the canonical
 //! spelling for the noun X, compared loosely (case, q/k, doubled letters, apostrophes), so
-//! "ash-Shabab" becomes "al-Shabaab" (safe). Otherwise the article becomes `al-` and the noun is
+//! "ash-Shabab" becomes "al-Shabaab" (safe); a wrong spelling with an article listed for a name
+//! without one ("ar-Raqqa" for "Raqqa") drops the article. Otherwise the article becomes `al-` and the noun is
 //! capitalized (unsafe).
 
 use super::{BuildCtx, BuildError, Check, Ctx, FixMode};
@@ -119,6 +120,14 @@ impl ArabicArticle {
             }
             for other in e.variants.iter().chain(&e.wrong) {
                 let found = article_nouns(other, &all_articles);
+                if canon.is_empty() && found.len() == 1 {
+                    // "ar-Raqqa" listed for "Raqqa": the English name has no article.
+                    let (_, noun) = found[0];
+                    if let Some(t) = e.name.split_whitespace().find(|t| key(t) == key(noun)) {
+                        known.entry(key(noun)).or_insert_with(|| t.to_string());
+                    }
+                    continue;
+                }
                 if found.len() == canon.len() {
                     for ((_, noun), (art, cnoun)) in found.iter().zip(&canon) {
                         known.entry(key(noun)).or_insert_with(|| format!("{}-{cnoun}", art.to_lowercase()));

@@ -10,7 +10,8 @@
 //! `homoglyph`: a Latin word with look-alike Cyrillic or Greek letters inside ("Mоscow" with a
 //! Cyrillic о), or a lone look-alike letter in a Latin sentence ("22 °С"); the fix swaps in the
 //! Latin letters (safe). A word mixing in a non-Latin letter without a look-alike ("μg") is left
-//! alone. `foreign-word`: a run of Cyrillic words left untranslated in a Latin sentence; the help
+//! alone. `foreign-word`: a run of Cyrillic words left untranslated (a word, a phrase or a whole
+//! sentence) in a text that is mostly Latin; the help
 //! shows a romanization for a name, with no edit. Domain names and e-mail addresses ("сайт.рф")
 //! and documents that are mostly Cyrillic are left alone.
 
@@ -138,7 +139,7 @@ impl MixedScript {
             let s = doc.slice(w.span);
             let lone_confusable = s.chars().filter(|c| c.is_alphabetic()).count() == 1
                 && s.chars().all(|c| !c.is_alphabetic() || self.confusables.contains_key(&c));
-            if !cyr_word(&w) || lone_confusable || in_address(text, w.span) || !latin_sentence(cx, w.sentence) {
+            if !cyr_word(&w) || lone_confusable || in_address(text, w.span) {
                 i += 1;
                 continue;
             }
