@@ -60,6 +60,45 @@ pub struct RoundTrip {
     lone_unless_after: HashSet<String>,
 }
 
+/// The token without diacritics, as plain-ASCII text writes it ("Seán" -> "sean"); German
+/// umlauts may also be written with `e` ("Schröder" -> "schroeder"): both are returned.
+fn ascii_folds(token: &str) -> [String; 2] {
+    let mut plain = String::with_capacity(token.len());
+    let mut german = String::with_capacity(token.len());
+    for c in token.chars() {
+        let (p, g): (&str, &str) = match c {
+            'ä' => ("a", "ae"),
+            'ö' => ("o", "oe"),
+            'ü' => ("u", "ue"),
+            'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => ("a", "a"),
+            'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => ("c", "c"),
+            'ď' | 'đ' => ("d", "d"),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => ("e", "e"),
+            'ğ' | 'ĝ' | 'ġ' | 'ģ' => ("g", "g"),
+            'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => ("i", "i"),
+            'ķ' => ("k", "k"),
+            'ĺ' | 'ļ' | 'ľ' | 'ł' => ("l", "l"),
+            'ñ' | 'ń' | 'ņ' | 'ň' => ("n", "n"),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'ō' | 'ŏ' | 'ő' => ("o", "o"),
+            'ŕ' | 'ŗ' | 'ř' => ("r", "r"),
+            'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => ("s", "s"),
+            'ţ' | 'ť' | 'ț' => ("t", "t"),
+            'ù' | 'ú' | 'û' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => ("u", "u"),
+            'ý' | 'ÿ' => ("y", "y"),
+            'ź' | 'ż' | 'ž' => ("z", "z"),
+            'ß' => ("ss", "ss"),
+            _ => {
+                plain.push(c);
+                german.push(c);
+                continue;
+            }
+        };
+        plain.push_str(p);
+        german.push_str(g);
+    }
+    [plain, german]
+}
+
 fn split_tokens(name: &str) -> Vec<&str> {
     name.split(|c: char| c.is_whitespace() || c == '-').filter(|t| !t.is_empty()).collect()
 }
@@ -140,7 +179,14 @@ impl RoundTrip {
         let mut cache: HashMap<String, (Vec<String>, bool)> = HashMap::new();
         for e in cx.gazetteer.of_type(EntityType::Person) {
             let tokens: Vec<String> = split_tokens(&e.name).into_iter().map(str::to_string).collect();
-            let mut accepted: Vec<HashSet<String>> = tokens.iter().map(|t| HashSet::from([t.to_lowercase()])).collect();
+            let mut accepted: Vec<HashSet<String>> = tokens
+                .iter()
+                .map(|t| {
+                    let lower = t.to_lowercase();
+                    let [plain, german] = ascii_folds(&lower);
+                    HashSet::from([lower, plain, german])
+                })
+                .collect();
             for v in &e.variants {
                 let vt = split_tokens(v);
                 if vt.len() == tokens.len() {
@@ -157,7 +203,10 @@ impl RoundTrip {
             let pi = persons.len() as u32;
             for (ti, token) in tokens.iter().enumerate() {
                 let lower = token.to_lowercase();
-                if lower.chars().count() < 2 || !lower.chars().all(char::is_alphabetic) {
+                // Only Latin-script tokens can be round-tripped (a name written in Cyrillic
+                // in the gazetteer must not make its romanizations look wrong).
+                let latin = |c: char| c.is_alphabetic() && (c as u32) < 0x250;
+                if lower.chars().count() < 2 || !lower.chars().all(latin) {
                     continue;
                 }
                 let (forms, native) =
