@@ -16,7 +16,7 @@
 //! name (and, position by position, in its variants and wrong spellings) gives the canonical
 //! spelling for the noun X, compared loosely (case, q/k, doubled letters, apostrophes), so
 //! "ash-Shabab" becomes "al-Shabaab" (safe); a wrong spelling with an article listed for a name
-//! without one ("ar-Raqqa" for "Raqqa") drops the article. Otherwise the article becomes `al-` and the noun is
+//! without one ("ar-Raqqa" for "Raqqa", "en-Nahda" for "Ennahda") gives that name. Otherwise the article becomes `al-` and the noun is
 //! capitalized (unsafe).
 
 use super::{BuildCtx, BuildError, Check, Ctx, FixMode};
@@ -123,7 +123,8 @@ impl ArabicArticle {
                 if canon.is_empty() && found.len() == 1 {
                     // "ar-Raqqa" listed for "Raqqa": the English name has no article.
                     let (_, noun) = found[0];
-                    if let Some(t) = e.name.split_whitespace().find(|t| key(t) == key(noun)) {
+                    // The English name may also fuse the article: "en-Nahda" for "Ennahda".
+                    if let Some(t) = e.name.split_whitespace().find(|t| key(t).ends_with(&key(noun))) {
                         known.entry(key(noun)).or_insert_with(|| t.to_string());
                     }
                     continue;
