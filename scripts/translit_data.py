@@ -53,7 +53,7 @@ def write_schemas(iuliia):
     lines = [
         "# Cyrillic -> Latin romanization schemas used to generate round-trip spellings of names.",
         "# Converted by scripts/translit_data.py from the iuliia schema files",
-        "# (MIT licence, Copyright (c) 2020 Anton Zhiyanov). `news = true`: a schema whose output",
+        "# (MIT licence, Copyright (c) 2020 Anton Zhiyanov; see LICENSE-iuliia.txt). `news = true`: a schema whose output",
         "# English-language news accepts for Russian names (its forms are variants, not errors).",
         "# mapping: letter; prev: previous letter + letter (a lone letter = word start);",
         "# next: letter + next letter; ending: the last two letters of a word.",
@@ -120,6 +120,7 @@ def main():
     a = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     write_schemas(a.iuliia)
+    (OUT / "LICENSE-iuliia.txt").write_text((a.iuliia / "LICENSE").read_text(encoding="utf-8"), encoding="utf-8")
     n = write_names(a.names, a.gazetteer_dir)
     print(f"wrote {OUT}/schemas.toml and en-ru-names.txt ({n} tokens)")
 
