@@ -18,8 +18,9 @@
 //! A form next to the other tokens of the same name ("Dzhordzh Bush") is fixed to the canonical
 //! name (safe). A lone form fires when it is capitalized and not itself a common name token
 //! ("Toni", "Kerri"); without a clear Cyrillic trace (`dzh`, `kh`, `zh`, `shch`, an apostrophe)
-//! it may be an English word ("Mask", "Tramp"), so it also needs a capitalized word before it
-//! ("President Tramp") or another mention of the person in the article, and no determiner
+//! it may be an English word ("Mask", "Tramp") or another person's name ("Bruno Fernandes"), so
+//! it also needs a capitalized word before it that is not a name token ("President Tramp") or
+//! another mention of the person in the article, and no determiner
 //! before it (`lone-unless-after`: "a Tramp"). The fix of a lone form is unsafe.
 
 use super::{BuildCtx, BuildError, Check, Ctx, FixMode, match_case, word_bounded};
@@ -58,6 +59,8 @@ pub struct RoundTrip {
     /// Per literal: the form is itself a common person-name token.
     common_name: Vec<bool>,
     lone_unless_after: HashSet<String>,
+    /// The name-token table, to tell a title ("President") from another person's given name.
+    en_ru: EnRu,
 }
 
 /// The token without diacritics, as plain-ASCII text writes it ("Seán" -> "sean"); German
@@ -242,7 +245,7 @@ impl RoundTrip {
         }
         let common_name = literals.iter().map(|l| en_ru.knows(&strip_apostrophes(l))).collect();
         let lone_unless_after = p.lone_unless_after.iter().map(|w| w.to_lowercase()).collect();
-        Ok(RoundTrip { persons, literals, owners, form_index, common_name, lone_unless_after })
+        Ok(RoundTrip { persons, literals, owners, form_index, common_name, lone_unless_after, en_ru })
     }
 
     /// The round-trip form that starts at word `w` (the word, or the word plus a final
@@ -401,7 +404,12 @@ impl Check for RoundTrip {
             });
             let after_determiner =
                 prev.is_some_and(|p| self.lone_unless_after.contains(&doc.slice(p.span).to_lowercase()));
-            let after_capital = prev.is_some_and(|p| doc.slice(p.span).starts_with(char::is_uppercase));
+            // A capitalized word that is itself a name token is another person's given name
+            // ("Bruno Fernandes" is not a garbled "Fernandez").
+            let after_capital = prev.is_some_and(|p| {
+                let w = doc.slice(p.span);
+                w.starts_with(char::is_uppercase) && !self.en_ru.knows(&w.to_lowercase())
+            });
             if after_determiner || !(after_capital || self.mentioned_elsewhere(cx, wi, literal)) {
                 return;
             }
