@@ -46,7 +46,7 @@ struct Person {
     /// Canonical tokens as written in the gazetteer.
     tokens: Vec<String>,
     /// Per token: lowercase spellings that are the token itself (name and variants).
-    accepted: Vec<HashSet<String>>,
+    accepted: Vec<Vec<String>>,
 }
 
 pub struct RoundTrip {
@@ -182,19 +182,19 @@ impl RoundTrip {
         let mut cache: HashMap<String, (Vec<String>, bool)> = HashMap::new();
         for e in cx.gazetteer.of_type(EntityType::Person) {
             let tokens: Vec<String> = split_tokens(&e.name).into_iter().map(str::to_string).collect();
-            let mut accepted: Vec<HashSet<String>> = tokens
+            let mut accepted: Vec<Vec<String>> = tokens
                 .iter()
                 .map(|t| {
                     let lower = t.to_lowercase();
                     let [plain, german] = ascii_folds(&lower);
-                    HashSet::from([lower, plain, german])
+                    vec![lower, plain, german]
                 })
                 .collect();
             for v in &e.variants {
                 let vt = split_tokens(v);
                 if vt.len() == tokens.len() {
                     for (i, t) in vt.iter().enumerate() {
-                        accepted[i].insert(t.to_lowercase());
+                        accepted[i].push(t.to_lowercase());
                     }
                 } else {
                     // A variant of another shape: its tokens are acceptable anywhere in the name.
@@ -202,6 +202,10 @@ impl RoundTrip {
                         set.extend(vt.iter().map(|t| t.to_lowercase()));
                     }
                 }
+            }
+            for set in accepted.iter_mut() {
+                set.sort_unstable();
+                set.dedup();
             }
             let pi = persons.len() as u32;
             for (ti, token) in tokens.iter().enumerate() {
@@ -212,22 +216,26 @@ impl RoundTrip {
                 if lower.chars().count() < 2 || !lower.chars().all(latin) {
                     continue;
                 }
-                let (forms, native) =
-                    cache.entry(lower.clone()).or_insert_with(|| round_trip_forms(&lower, &en_ru, &schemas)).clone();
+                if !cache.contains_key(&lower) {
+                    let computed = round_trip_forms(&lower, &en_ru, &schemas);
+                    cache.insert(lower.clone(), computed);
+                }
+                let (forms, native) = &cache[&lower];
+                let native = *native;
                 for f in forms {
                     let ascii = f.chars().all(|c| c.is_ascii_lowercase() || is_apostrophe(c));
                     let has_apostrophe = f.chars().any(is_apostrophe);
-                    if !ascii || accepted[ti].contains(&f) || (native && !has_apostrophe) {
+                    if !ascii || accepted[ti].contains(f) || (native && !has_apostrophe) {
                         continue;
                     }
-                    let bare = strip_apostrophes(&f);
+                    let bare = strip_apostrophes(f);
                     if bare.len() < 3 || (!has_apostrophe && accepted[ti].contains(&bare)) {
                         continue;
                     }
                     let spellings: Vec<String> = if has_apostrophe {
                         vec![f.replace(is_apostrophe, "'"), f.replace(is_apostrophe, "’")]
                     } else {
-                        vec![f]
+                        vec![f.clone()]
                     };
                     for s in spellings {
                         let li = *form_index.entry(s.clone()).or_insert_with(|| {
