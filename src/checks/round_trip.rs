@@ -47,6 +47,8 @@ struct Person {
     tokens: Vec<String>,
     /// Per token: lowercase spellings that are the token itself (name and variants).
     accepted: Vec<Vec<String>>,
+    /// Every spelling of any token, correct or garbled (lowercase), to spot other mentions.
+    mentions: Vec<String>,
 }
 
 pub struct RoundTrip {
@@ -208,6 +210,7 @@ impl RoundTrip {
                 set.dedup();
             }
             let pi = persons.len() as u32;
+            let mut mentions: Vec<String> = Vec::new();
             for (ti, token) in tokens.iter().enumerate() {
                 let lower = token.to_lowercase();
                 // Only Latin-script tokens can be round-tripped (a name written in Cyrillic
@@ -245,11 +248,15 @@ impl RoundTrip {
                         });
                         if !owners[li].contains(&(pi, ti as u32)) {
                             owners[li].push((pi, ti as u32));
+                            mentions.push(literals[li].clone());
                         }
                     }
                 }
             }
-            persons.push(Person { tokens, accepted });
+            mentions.extend(accepted.iter().flatten().cloned());
+            mentions.sort_unstable();
+            mentions.dedup();
+            persons.push(Person { tokens, accepted, mentions });
         }
         let common_name = literals.iter().map(|l| en_ru.knows(&strip_apostrophes(l))).collect();
         let lone_unless_after = p.lone_unless_after.iter().map(|w| w.to_lowercase()).collect();
@@ -289,18 +296,27 @@ impl RoundTrip {
 impl RoundTrip {
     /// Does another word of the document spell a token of a person this literal belongs to
     /// (correctly or garbled)? Then a lone form at a sentence start is that person too.
+    /// Looks within `MENTION_WINDOW` words either side, which covers a news article and keeps
+    /// the cost bounded on huge inputs.
     fn mentioned_elsewhere(&self, cx: &Ctx, wi: usize, literal: usize) -> bool {
         let text = cx.text();
-        cx.doc.words.iter().enumerate().any(|(i, w)| {
-            i != wi
-                && w.span.text(text).starts_with(char::is_uppercase)
+        let from = wi.saturating_sub(MENTION_WINDOW);
+        let to = (wi + MENTION_WINDOW).min(cx.doc.words.len());
+        cx.doc.words[from..to].iter().enumerate().any(|(k, w)| {
+            let word = w.span.text(text);
+            from + k != wi
+                && word.starts_with(char::is_uppercase)
                 && self.owners[literal].iter().any(|&(p, _)| {
-                    (0..self.persons[p as usize].tokens.len())
-                        .any(|t| self.token_at(text, w.span, p, t as u32).is_some())
+                    self.persons[p as usize]
+                        .mentions
+                        .iter()
+                        .any(|m| m.len() == word.len() && (m.eq_ignore_ascii_case(word) || *m == word.to_lowercase()))
                 })
         })
     }
 }
+
+const MENTION_WINDOW: usize = 600;
 
 /// Only a space, a no-break space or a hyphen between two tokens of one name.
 fn joins_name(gap: &str) -> bool {
