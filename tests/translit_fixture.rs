@@ -23,13 +23,13 @@ fn fixture_article_fires_exactly_where_names_are_garbled() {
         .collect();
     let expected: Vec<(&str, &str, Option<&str>)> = vec![
         ("translit.round-trip", "Dzhordzh Bush", Some("George Bush")),
-        ("translit.round-trip", "Gerkhard Shreder", Some("Gerhard Schröder")),
+        ("translit.round-trip", "Gerkhard Shreder", Some("Gerhard Schroeder")),
         ("translit.round-trip", "Dzhordzh Bush", Some("George Bush")),
-        ("translit.round-trip", "Gerkhard Shreder", Some("Gerhard Schröder")),
+        ("translit.round-trip", "Gerkhard Shreder", Some("Gerhard Schroeder")),
         ("translit.round-trip", "Angela Merkel'", Some("Angela Merkel")),
         ("translit.cyrillic-word", "Коммерсант", None),
         ("translit.homoglyph", "Mоscow", Some("Moscow")),
-        ("translit.round-trip", "Shreder", Some("Schröder")),
+        ("translit.round-trip", "Shreder", Some("Schroeder")),
         ("translit.arabic-article", "an-Nusra", Some("al-Nusra")),
         ("translit.arabic-article", "ash-Shabab", Some("al-Shabaab")),
         ("translit.arabic-article", "al-sham", Some("al-Sham")),
@@ -46,7 +46,7 @@ fn fixing_the_fixture_leaves_nothing_to_flag() {
     let text = std::fs::read_to_string("tests/fixtures/translit-summit.txt").unwrap();
     let (fixed, n) = apply(&text, &e.lint(&text), FixLevel::Unsafe);
     assert_eq!(n, 11);
-    assert!(fixed.contains("George Bush said on Tuesday that his talks with Gerhard Schröder in 2003"));
+    assert!(fixed.contains("George Bush said on Tuesday that his talks with Gerhard Schroeder in 2003"));
     let left: Vec<String> = e.lint(&fixed).iter().map(|d| d.rule.to_string()).collect();
     assert_eq!(left, vec!["translit.cyrillic-word".to_string()]);
 }

@@ -9,10 +9,15 @@
 //! document in [`Check::check`] (regexes, analyzers such as attribution and consistency).
 
 pub mod arabic_article;
+pub mod attribution;
 pub mod casing;
+pub mod consistency;
+pub mod entity;
 pub mod mixed_script;
+pub mod needless_capital;
 pub mod pattern;
 pub mod phrases;
+pub mod proper_names;
 pub mod round_trip;
 mod util;
 
@@ -135,6 +140,11 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
         "pattern" => Box::new(pattern::Pattern::build(cx, params)?),
         "phrases" => Box::new(phrases::Phrases::build(cx, params)?),
         "casing" => Box::new(casing::Casing::build(cx, params)?),
+        "attribution" => Box::new(attribution::Attribution::build(cx, params)?),
+        "entity" => Box::new(entity::Entity::build(cx, params)?),
+        "proper-names" => Box::new(proper_names::ProperNames::build(cx, params)?),
+        "consistency" => Box::new(consistency::Consistency::build(cx, params)?),
+        "needless-capital" => Box::new(needless_capital::NeedlessCapital::build(cx, params)?),
         "round-trip" => Box::new(round_trip::RoundTrip::build(cx, params)?),
         "arabic-article" => Box::new(arabic_article::ArabicArticle::build(cx, params)?),
         "mixed-script" => Box::new(mixed_script::MixedScript::build(cx, params)?),
@@ -148,4 +158,16 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
 }
 
 /// Every check kind name, for messages and docs.
-pub const KINDS: &[&str] = &["pattern", "phrases", "casing", "round-trip", "arabic-article", "mixed-script"];
+pub const KINDS: &[&str] = &[
+    "pattern",
+    "phrases",
+    "casing",
+    "attribution",
+    "entity",
+    "proper-names",
+    "consistency",
+    "needless-capital",
+    "round-trip",
+    "arabic-article",
+    "mixed-script",
+];

@@ -182,14 +182,25 @@ impl RoundTrip {
         let mut literals: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<(u32, u32)>> = Vec::new();
         let mut cache: HashMap<String, (Vec<String>, bool)> = HashMap::new();
+        // The same person listed twice under different canonical spellings (one file's name
+        // is another's variant): the first entry wins, so each form has one fix.
+        let mut seen: HashSet<String> = HashSet::new();
         for e in cx.gazetteer.of_type(EntityType::Person) {
+            let spellings: Vec<String> =
+                std::iter::once(&e.name).chain(&e.variants).map(|n| n.to_lowercase()).collect();
+            if spellings.iter().any(|n| seen.contains(n)) {
+                continue;
+            }
+            seen.extend(spellings);
             let tokens: Vec<String> = split_tokens(&e.name).into_iter().map(str::to_string).collect();
             let mut accepted: Vec<Vec<String>> = tokens
                 .iter()
                 .map(|t| {
                     let lower = t.to_lowercase();
                     let [plain, german] = ascii_folds(&lower);
-                    vec![lower, plain, german]
+                    // An initial is a word without its period in the document model.
+                    let bare = lower.trim_end_matches('.').to_string();
+                    vec![lower, plain, german, bare]
                 })
                 .collect();
             for v in &e.variants {
@@ -318,9 +329,42 @@ impl RoundTrip {
 
 const MENTION_WINDOW: usize = 600;
 
-/// Only a space, a no-break space or a hyphen between two tokens of one name.
+/// An initial ("W.") that a text may leave out of a name.
+fn is_initial(token: &str) -> bool {
+    token.trim_end_matches('.').chars().count() == 1
+}
+
+/// Token indices that may stand right before token `t`: the previous one, or the one before
+/// an initial.
+fn candidates_before(tokens: &[String], t: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    if t >= 1 {
+        out.push(t - 1);
+        if t >= 2 && is_initial(&tokens[t - 1]) {
+            out.push(t - 2);
+        }
+    }
+    out
+}
+
+/// Token indices that may stand right after token `t`.
+fn candidates_after(tokens: &[String], t: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    if t + 1 < tokens.len() {
+        out.push(t + 1);
+        if t + 2 < tokens.len() && is_initial(&tokens[t + 1]) {
+            out.push(t + 2);
+        }
+    }
+    out
+}
+
+/// Only a space, a no-break space, a hyphen or an initial's period between two tokens of one name.
 fn joins_name(gap: &str) -> bool {
-    !gap.is_empty() && gap.chars().count() <= 2 && gap.chars().all(|c| matches!(c, ' ' | '\u{a0}' | '-'))
+    !gap.is_empty()
+        && gap.chars().count() <= 3
+        && gap.chars().all(|c| matches!(c, ' ' | '\u{a0}' | '-' | '.'))
+        && gap.chars().filter(|&c| c == '.').count() <= 1
 }
 
 /// A trace no English spelling of a foreign name has.
@@ -363,54 +407,71 @@ impl Check for RoundTrip {
         if form.ends_with(is_apostrophe) && open_single_quote_before(cx, span.start) {
             return;
         }
-        // The longest run of this person's tokens around the form.
-        let mut best: Option<(usize, usize, usize, u32, usize)> = None; // (first word, last word, end, person, first token)
+        // The longest run of this person's tokens around the form; a middle initial of the
+        // canonical name ("George W. Bush") may be left out in the text.
+        let mut best: Option<(Vec<usize>, Vec<usize>, usize, u32)> = None; // (words, tokens, end, person)
         for &(p, t) in &self.owners[literal] {
-            let (mut first, mut tt) = (wi, t);
-            while tt > 0 && first > 0 {
-                let prev = doc.words[first - 1];
-                let Some((prev_end, _)) = self.token_at(text, prev.span, p, tt - 1) else { break };
-                let next_start = doc.words[first].span.start;
-                if prev.sentence != word.sentence || prev_end > next_start || !joins_name(&text[prev_end..next_start]) {
-                    break;
+            let tokens = &self.persons[p as usize].tokens;
+            let (mut words, mut toks) = (vec![wi], vec![t as usize]);
+            // Leftwards.
+            'left: loop {
+                let first = words[0];
+                let Some(prev) = first.checked_sub(1).map(|i| doc.words[i]) else { break };
+                for tt in candidates_before(tokens, toks[0]) {
+                    let Some((prev_end, _)) = self.token_at(text, prev.span, p, tt as u32) else { continue };
+                    let next_start = doc.words[first].span.start;
+                    if prev.sentence == word.sentence
+                        && prev_end <= next_start
+                        && joins_name(&text[prev_end..next_start])
+                    {
+                        words.insert(0, first - 1);
+                        toks.insert(0, tt);
+                        continue 'left;
+                    }
                 }
-                first -= 1;
-                tt -= 1;
+                break;
             }
-            let t_first = tt as usize;
-            let (mut last, mut end, mut tt) = (wi, span.end, t);
-            while (tt as usize) + 1 < self.persons[p as usize].tokens.len() {
+            // Rightwards.
+            let mut end = span.end;
+            'right: loop {
+                let last = *words.last().unwrap_or(&wi);
                 let Some(next) = doc.words.get(last + 1) else { break };
                 if next.sentence != word.sentence || next.span.start < end || !joins_name(&text[end..next.span.start]) {
                     break;
                 }
-                let Some((e, _)) = self.token_at(text, next.span, p, tt + 1) else { break };
-                last += 1;
-                end = e;
-                tt += 1;
+                for tt in candidates_after(tokens, *toks.last().unwrap_or(&0)) {
+                    if let Some((e, _)) = self.token_at(text, next.span, p, tt as u32) {
+                        words.push(last + 1);
+                        toks.push(tt);
+                        end = e;
+                        continue 'right;
+                    }
+                }
+                break;
             }
-            if best.is_none_or(|b| last - first > b.1 - b.0) {
-                best = Some((first, last, end, p, t_first));
+            if best.as_ref().is_none_or(|b| words.len() > b.0.len()) {
+                best = Some((words, toks, end, p));
             }
         }
-        let Some((first, last, end, p, t0)) = best else { return };
+        let Some((words, toks, end, p)) = best else { return };
         let person = &self.persons[p as usize];
-        if last > first {
+        if words.len() > 1 {
             // A full name: rebuild it with every garbled token replaced.
             let mut out = String::new();
-            let mut pos = doc.words[first].span.start;
-            for (k, w) in doc.words[first..=last].iter().enumerate() {
+            let mut pos = doc.words[words[0]].span.start;
+            for (&w, &t) in words.iter().zip(&toks) {
+                let w = doc.words[w];
                 out.push_str(&text[pos..w.span.start]);
-                let (e, garbled) = self.token_at(text, w.span, p, (t0 + k) as u32).unwrap_or((w.span.end, false));
+                let (e, garbled) = self.token_at(text, w.span, p, t as u32).unwrap_or((w.span.end, false));
                 let found = &text[w.span.start..e];
                 if garbled {
-                    out.push_str(&match_case(found, &person.tokens[t0 + k]));
+                    out.push_str(&match_case(found, &person.tokens[t]));
                 } else {
                     out.push_str(found);
                 }
                 pos = e;
             }
-            let whole = Span::new(doc.words[first].span.start, end);
+            let whole = Span::new(doc.words[words[0]].span.start, end);
             cx.report_replace(whole, Some(&out), FixMode::Safe);
             return;
         }

@@ -118,6 +118,26 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// True when `pos` lies in a headline-like line, where capitals say nothing about names: the
+    /// first line of the text when it has no final sentence punctuation, or a sentence in title
+    /// case (a function word such as "To", "Is", "Says" capitalized after its first word).
+    pub fn is_headline(&self, pos: usize) -> bool {
+        const SMALL: &[&str] = &[
+            "Of", "To", "In", "For", "On", "With", "At", "By", "From", "As", "And", "Or", "Is", "Are", "Was", "Were",
+            "Says", "Say", "Will", "Over", "After", "Into", "Amid", "Against", "Not", "Be",
+        ];
+        let first_line_end = self.text.find('\n').unwrap_or(self.text.len());
+        if pos < first_line_end {
+            let line = self.text[..first_line_end].trim_end();
+            if !line.ends_with(['.', '!', '?', '"', '”', '…', ':', ';']) {
+                return true;
+            }
+        }
+        let Some(s) = self.sentence_at(pos) else { return false };
+        let ws = self.sentence_words(s);
+        ws.len() >= 3 && ws[1..].iter().any(|w| SMALL.contains(&self.slice(w.span)))
+    }
+
     /// The quotation whose inner text holds `span`, innermost first.
     pub fn quote_around(&self, span: Span) -> Option<&Quote> {
         self.quotes.iter().filter(|q| q.inner().is_some_and(|i| i.contains(span))).max_by_key(|q| q.depth)
@@ -163,6 +183,18 @@ mod tests {
         let paras: Vec<&str> = doc.paragraphs.iter().map(|p| doc.slice(p.span)).collect();
         assert_eq!(paras, vec!["First line.\r\nSecond line.", "Next para."]);
         assert_eq!(doc.paragraphs[0].span.start, 3);
+    }
+
+    #[test]
+    fn headlines_are_the_bare_first_line_and_title_case_sentences() {
+        let doc = Document::new("Russia Says Talks Go On\nThe talks go on. Officials Met In Geneva Today.\n");
+        let names = Document::new("The talks went on.\nPresident Volodymyr Zelensky met Chancellor Olaf Scholz.");
+        assert!(!names.is_headline(names.text.find("Olaf").unwrap()));
+        assert!(doc.is_headline(0));
+        assert!(!doc.is_headline(doc.text.find("talks go").unwrap()));
+        assert!(doc.is_headline(doc.text.find("Geneva").unwrap()));
+        let doc = Document::new("The talks go on.\nMore text.");
+        assert!(!doc.is_headline(0));
     }
 
     #[test]
