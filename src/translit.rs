@@ -201,6 +201,8 @@ impl Letters {
 #[serde(deny_unknown_fields)]
 struct LetterRulesFile {
     rules: Vec<(String, String)>,
+    #[serde(default, rename = "first-letters")]
+    first_letters: HashMap<char, String>,
 }
 
 struct LetterRule {
@@ -219,6 +221,8 @@ pub struct EnRu {
     rules: Vec<LetterRule>,
     /// First letter of a rule -> indices into `rules`, longest pattern first.
     by_first: HashMap<char, Vec<usize>>,
+    /// English first letter -> the other first letters a round trip may give it.
+    first_letters: HashMap<char, String>,
 }
 
 impl EnRu {
@@ -263,7 +267,7 @@ impl EnRu {
         for (i, r) in compiled.iter().enumerate() {
             by_first.entry(r.latin[0]).or_default().push(i);
         }
-        Ok(EnRu { text, table, rules: compiled, by_first })
+        Ok(EnRu { text, table, rules: compiled, by_first, first_letters: f.first_letters })
     }
 
     fn lookup(&self, token: &str) -> Option<&str> {
@@ -272,6 +276,15 @@ impl EnRu {
             .binary_search_by(|e| t[e.0 as usize..e.1 as usize - 1].cmp(token))
             .ok()
             .map(|i| &t[self.table[i].1 as usize..self.table[i].2 as usize])
+    }
+
+    /// Can a round trip through Russian turn a token starting with `token` into one starting
+    /// with `form`? (Same letter, vowel for vowel, or a pair listed in `first-letters`.) A
+    /// form failing this comes from a noisy table entry ("myung" -> "сон"), not a round trip.
+    pub fn plausible_start(&self, token: &str, form: &str) -> bool {
+        let (Some(a), Some(b)) = (token.chars().next(), form.chars().next()) else { return false };
+        let vowel = |c: char| "aeiouy".contains(c);
+        a == b || (vowel(a) && vowel(b)) || self.first_letters.get(&a).is_some_and(|s| s.contains(b))
     }
 
     /// Is this (lowercase) token listed as a person-name token?

@@ -243,7 +243,10 @@ impl RoundTrip {
                         continue;
                     }
                     let bare = strip_apostrophes(f);
-                    if bare.len() < 3 || (!has_apostrophe && accepted[ti].contains(&bare)) {
+                    if bare.len() < 3
+                        || (!has_apostrophe && accepted[ti].contains(&bare))
+                        || !en_ru.plausible_start(&lower, &bare)
+                    {
                         continue;
                     }
                     let spellings: Vec<String> = if has_apostrophe {
