@@ -13,12 +13,18 @@ pub mod attribution;
 pub mod casing;
 pub mod consistency;
 pub mod entity;
+pub mod glued;
+pub mod line;
 pub mod mixed_script;
 pub mod needless_capital;
+pub mod numeric_date;
 pub mod pattern;
 pub mod phrases;
 pub mod proper_names;
+pub mod quote_dash;
+pub mod quoted_name;
 pub mod round_trip;
+pub mod unbalanced;
 mod util;
 
 pub use util::{CaseMode, Condition, FixMode, match_case, word_bounded};
@@ -93,6 +99,28 @@ pub struct Ctx<'a, 'd> {
     pub doc: &'a Document<'d>,
     pub meta: &'a RuleMeta,
     pub out: &'a mut Vec<Diagnostic>,
+    /// Analyses shared by the rules of one document (see [`Ctx::memo`]).
+    pub memo: &'a DocMemo,
+}
+
+/// Per-document memo: an analysis that several rules read (attribution, consistency) is computed
+/// once per document and key, then shared. Dropped with the document.
+#[derive(Default)]
+pub struct DocMemo {
+    map: std::cell::RefCell<std::collections::HashMap<(std::any::TypeId, u64), std::rc::Rc<dyn std::any::Any>>>,
+}
+
+impl DocMemo {
+    /// The value for `key` (of type `T`), computing it with `make` the first time.
+    pub fn get_or_insert<T: 'static>(&self, key: u64, make: impl FnOnce() -> T) -> std::rc::Rc<T> {
+        let id = (std::any::TypeId::of::<T>(), key);
+        if let Some(v) = self.map.borrow().get(&id).cloned() {
+            return v.downcast::<T>().expect("memo entries are keyed by their type");
+        }
+        let v = std::rc::Rc::new(make());
+        self.map.borrow_mut().insert(id, v.clone());
+        v
+    }
 }
 
 impl<'d> Ctx<'_, 'd> {
@@ -145,6 +173,12 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
         "proper-names" => Box::new(proper_names::ProperNames::build(cx, params)?),
         "consistency" => Box::new(consistency::Consistency::build(cx, params)?),
         "needless-capital" => Box::new(needless_capital::NeedlessCapital::build(cx, params)?),
+        "glued-words" => Box::new(glued::Glued::build(cx, params)?),
+        "line" => Box::new(line::Line::build(cx, params)?),
+        "numeric-date" => Box::new(numeric_date::NumericDate::build(cx, params)?),
+        "quote-dash" => Box::new(quote_dash::QuoteDash::build(cx, params)?),
+        "quoted-name" => Box::new(quoted_name::QuotedName::build(cx, params)?),
+        "unbalanced-quotes" => Box::new(unbalanced::Unbalanced::build(cx, params)?),
         "round-trip" => Box::new(round_trip::RoundTrip::build(cx, params)?),
         "arabic-article" => Box::new(arabic_article::ArabicArticle::build(cx, params)?),
         "mixed-script" => Box::new(mixed_script::MixedScript::build(cx, params)?),
@@ -167,6 +201,12 @@ pub const KINDS: &[&str] = &[
     "proper-names",
     "consistency",
     "needless-capital",
+    "glued-words",
+    "line",
+    "numeric-date",
+    "quote-dash",
+    "quoted-name",
+    "unbalanced-quotes",
     "round-trip",
     "arabic-article",
     "mixed-script",
