@@ -19,6 +19,7 @@ pub mod render;
 pub mod rules;
 pub mod runner;
 pub mod suppress;
+pub mod translit;
 pub mod verify;
 
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity, Span};

@@ -8,12 +8,14 @@
 //! with one Aho-Corasick automaton and calls back [`Check::on_literal`], or looks at the whole
 //! document in [`Check::check`] (regexes, analyzers such as attribution and consistency).
 
+pub mod arabic_article;
 pub mod attribution;
 pub mod casing;
 pub mod consistency;
 pub mod entity;
 pub mod glued;
 pub mod line;
+pub mod mixed_script;
 pub mod needless_capital;
 pub mod numeric_date;
 pub mod pattern;
@@ -21,6 +23,7 @@ pub mod phrases;
 pub mod proper_names;
 pub mod quote_dash;
 pub mod quoted_name;
+pub mod round_trip;
 pub mod unbalanced;
 mod util;
 
@@ -194,6 +197,9 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
         "quote-dash" => Box::new(quote_dash::QuoteDash::build(cx, params)?),
         "quoted-name" => Box::new(quoted_name::QuotedName::build(cx, params)?),
         "unbalanced-quotes" => Box::new(unbalanced::Unbalanced::build(cx, params)?),
+        "round-trip" => Box::new(round_trip::RoundTrip::build(cx, params)?),
+        "arabic-article" => Box::new(arabic_article::ArabicArticle::build(cx, params)?),
+        "mixed-script" => Box::new(mixed_script::MixedScript::build(cx, params)?),
         other => {
             return Err(BuildError::new(
                 "kind".to_string(),
@@ -219,4 +225,7 @@ pub const KINDS: &[&str] = &[
     "quote-dash",
     "quoted-name",
     "unbalanced-quotes",
+    "round-trip",
+    "arabic-article",
+    "mixed-script",
 ];
