@@ -8,7 +8,7 @@ use crate::checks::{Ctx, DocMemo};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::document::Document;
 use crate::rules::{Rule, RuleSet};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 
 pub struct Engine {
@@ -42,7 +42,10 @@ impl Engine {
             None
         } else {
             Some(
+                // A contiguous NFA builds several times faster than a DFA over thousands of
+                // patterns and still scans a news article in microseconds: start-up wins.
                 AhoCorasickBuilder::new()
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
                     .build(&patterns)

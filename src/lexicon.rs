@@ -10,6 +10,20 @@ use std::sync::{Arc, Mutex, OnceLock};
 pub struct WordList {
     buf: String,
     spans: Vec<(u32, u32)>,
+    /// `buckets[k]..buckets[k + 1]`: the entries whose first two bytes make key `k`, so a
+    /// lookup binary-searches a few dozen entries instead of the whole list (lookups are hot:
+    /// name rules ask about every capitalized word).
+    buckets: Vec<u32>,
+}
+
+/// Bucket key of a word: its first two bytes (a one-byte word sorts before any longer word with
+/// the same first byte, so keys grow with the sort order).
+fn bucket(w: &[u8]) -> usize {
+    match w {
+        [] => 0,
+        [a] => (*a as usize) << 8,
+        [a, b, ..] => ((*a as usize) << 8) | *b as usize,
+    }
 }
 
 impl WordList {
@@ -40,11 +54,24 @@ impl WordList {
             spans.sort_unstable_by(|a, b| key(a).cmp(key(b)));
         }
         spans.dedup_by(|a, b| key(a) == key(b));
-        WordList { buf, spans }
+        let mut buckets = vec![0u32; (1 << 16) + 1];
+        let mut i = 0;
+        for (k, slot) in buckets.iter_mut().enumerate() {
+            while i < spans.len() && bucket(key(&spans[i]).as_bytes()) < k {
+                i += 1;
+            }
+            *slot = i as u32;
+        }
+        WordList { buf, spans, buckets }
     }
 
     pub fn contains(&self, w: &str) -> bool {
-        self.spans.binary_search_by(|&(s, e)| self.buf[s as usize..e as usize].cmp(w)).is_ok()
+        if self.spans.is_empty() {
+            return false;
+        }
+        let k = bucket(w.as_bytes());
+        let (lo, hi) = (self.buckets[k] as usize, self.buckets[k + 1] as usize);
+        self.spans[lo..hi].binary_search_by(|&(s, e)| self.buf[s as usize..e as usize].cmp(w)).is_ok()
     }
 
     pub fn len(&self) -> usize {
@@ -72,6 +99,8 @@ pub fn shared(name: &str, text: &str) -> Arc<WordList> {
 pub fn shared_with(name: &str, text: &str, lowercase: bool) -> Arc<WordList> {
     static CACHE: OnceLock<Cache> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
+    // A list with no capitals is the same list lowercased: parse it once.
+    let lowercase = lowercase && text.chars().any(char::is_uppercase);
     let key = (name.to_string(), text.len(), lowercase);
     if let Some(w) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return w.clone();
@@ -93,6 +122,13 @@ mod tests {
         let unsorted = WordList::parse_lowercase("Zeta\nalpha\nMid\nalpha\n");
         assert_eq!(unsorted.iter().collect::<Vec<_>>(), vec!["alpha", "mid", "zeta"]);
         assert!(unsorted.contains("mid") && !unsorted.contains("Mid"));
+        let edge = WordList::parse("a\nab\nb\nzz\nzzz\nяблоко\n");
+        for w in ["a", "ab", "b", "zz", "zzz", "яблоко"] {
+            assert!(edge.contains(w), "{w}");
+        }
+        for w in ["", "aa", "abc", "z", "я", "яблок"] {
+            assert!(!edge.contains(w), "{w}");
+        }
         let a = shared("t/x.txt", "one\ntwo\n");
         let b = shared("t/x.txt", "one\ntwo\n");
         assert!(Arc::ptr_eq(&a, &b));
