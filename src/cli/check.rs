@@ -24,7 +24,7 @@ pub fn run(args: CheckArgs) -> u8 {
     let (inputs, errors) = input::expand(&args.paths, &args.extensions);
     let mut failed = errors.len();
     for e in &errors {
-        eprintln!("error: {e}");
+        let _ = writeln!(io::stderr(), "error: {e}");
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -36,13 +36,22 @@ pub fn run(args: CheckArgs) -> u8 {
         write_error = Some(e);
     }
     if write_error.is_none() {
-        runner::run(&engine, inputs, args.jobs, &args.stdin_filename, |r| {
+        let opts = runner::RunOptions {
+            jobs: args.jobs,
+            stdin_name: args.stdin_filename.clone(),
+            read: input::ReadOptions { max_size: args.max_file_size, encoding: args.encoding },
+        };
+        runner::run_with(&engine, inputs, &opts, |r| {
             let linted = match r.outcome {
                 Ok(l) => l,
                 Err(e) => {
                     let _ = out.flush();
-                    eprintln!("error: {e}");
-                    failed += 1;
+                    if e.skipped {
+                        let _ = writeln!(io::stderr(), "note: {e}");
+                    } else {
+                        let _ = writeln!(io::stderr(), "error: {e}");
+                        failed += 1;
+                    }
                     return true;
                 }
             };
