@@ -4,22 +4,46 @@
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, 0-based column) every [`CHECKPOINT`] bytes inside long lines, so a column on
+    /// a 50 MB line is counted from a nearby checkpoint, not from the line start.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Distance in bytes between column checkpoints.
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
+        let mut checkpoints = Vec::new();
         let bytes = text.as_bytes();
+        let mut line_start = 0;
+        let mut col = 0; // chars from the line start to `i`
         let mut i = 0;
         while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+            let b = bytes[i];
+            let is_char_start = b & 0xc0 != 0x80;
+            if is_char_start {
+                let last = checkpoints.last().map_or(0, |&(at, _)| at).max(line_start);
+                if i - last >= CHECKPOINT {
+                    checkpoints.push((i, col));
+                }
+                col += 1;
+            }
+            match b {
+                b'\n' => {
+                    starts.push(i + 1);
+                    (line_start, col) = (i + 1, 0);
+                }
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
+                    starts.push(i + 1);
+                    (line_start, col) = (i + 1, 0);
+                }
                 _ => {}
             }
             i += 1;
         }
-        LineIndex { starts }
+        LineIndex { starts, checkpoints }
     }
 
     pub fn line_starts(&self) -> &[usize] {
@@ -36,7 +60,13 @@ impl LineIndex {
         let line = self.line_of(pos);
         let start = self.starts[line];
         let pos = floor_char_boundary(text, pos.min(text.len()));
-        let col = text[start.min(pos)..pos].chars().count();
+        // Count from the last checkpoint of this line before `pos`, if any.
+        let k = self.checkpoints.partition_point(|&(at, _)| at <= pos);
+        let (from, base) = match k.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some((at, c)) if at >= start && at <= pos && text.is_char_boundary(at) => (at, c),
+            _ => (start.min(pos), 0),
+        };
+        let col = base + text[from..pos].chars().count();
         (line + 1, col + 1)
     }
 
@@ -83,5 +113,26 @@ mod tests {
         assert_eq!(idx.line_col(text, text.find('x').unwrap()), (3, 1));
         assert_eq!(idx.line_col(text, text.len()), (4, 2));
         assert_eq!(idx.line_span(text, 0), (0, 2));
+    }
+
+    #[test]
+    fn columns_on_long_lines_match_a_plain_count() {
+        let mut text = String::from("short\n");
+        for i in 0..3000 {
+            text.push_str(if i % 3 == 0 { "дом " } else { "word “x” " });
+        }
+        text.push_str("\rtail");
+        let idx = LineIndex::new(&text);
+        assert!(!idx.checkpoints.is_empty());
+        let mut pos = 0;
+        while pos <= text.len() {
+            if text.is_char_boundary(pos) {
+                let line = idx.line_of(pos);
+                let start = idx.line_starts()[line];
+                let want = (line + 1, text[start..pos].chars().count() + 1);
+                assert_eq!(idx.line_col(&text, pos), want, "at {pos}");
+            }
+            pos += 7;
+        }
     }
 }

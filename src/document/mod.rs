@@ -120,7 +120,9 @@ impl<'a> Document<'a> {
 
     /// The quotation whose inner text holds `span`, innermost first.
     pub fn quote_around(&self, span: Span) -> Option<&Quote> {
-        self.quotes.iter().filter(|q| q.inner().is_some_and(|i| i.contains(span))).max_by_key(|q| q.depth)
+        // Quotes never cross paragraphs: only the paragraph's own quotes can hold the span.
+        let (a, b) = self.paragraph_at(span.start).map_or((0, 0), |p| self.paragraphs[p].quotes);
+        self.quotes[a..b].iter().filter(|q| q.inner().is_some_and(|i| i.contains(span))).max_by_key(|q| q.depth)
     }
 }
 
