@@ -241,7 +241,15 @@ impl RuleSet {
             }
         }
         let c: CommonFields = toml::Value::Table(common).try_into().map_err(|e: toml::de::Error| {
-            err(missing_or_named_field(e.message()).as_deref(), e.message().to_string())
+            let named = missing_or_named_field(e.message());
+            // "missing field `help`" next to a key `hlep`: point at the misspelling.
+            let typo = named.as_deref().filter(|_| e.message().starts_with("missing field")).and_then(|want| {
+                table.keys().find(|k| k.len() > 2 && edit_distance(k, want) <= 2).map(|k| (k.clone(), want.to_string()))
+            });
+            match typo {
+                Some((k, want)) => err(Some(&k), format!("unknown field `{k}` (did you mean `{want}`?)")),
+                None => err(named.as_deref(), e.message().to_string()),
+            }
         })?;
         if !c.id.starts_with(&format!("{pack}.")) || !is_kebab(&c.id[pack.len() + 1..]) {
             return Err(err(Some("id"), format!("rule id `{}` must be `{pack}.<kebab-case-name>`", c.id)));
@@ -284,6 +292,20 @@ impl RuleSet {
     pub fn knows(&self, name: &str) -> bool {
         name == "ALL" || self.rules.iter().any(|r| &*r.meta.id == name || r.meta.pack == name)
     }
+}
+
+/// Levenshtein distance in chars (short keys only).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 fn is_kebab(s: &str) -> bool {
