@@ -37,9 +37,9 @@ hyperfine -N -i --warmup 3 --runs "$runs" --export-json "$out/h.json" \
     -n article "$bin check --format concise $c/article.txt" \
     -n all "$bin check --format concise --jobs 1 $c/all.txt" \
     -n dir-j1 "$bin check --format concise --jobs 1 $c/dir" \
-    -n dir-j2 "$bin check --format concise --jobs 2 $c/dir" >/dev/null
+    -n dir-j2 "$bin check --format concise --jobs 2 $c/dir" 2>/dev/null >/dev/null
 
-rss() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
+rss() { { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null || true; } | tail -1; }
 rss_dir=$(rss $bin check --format concise --jobs 2 $c/dir)
 rss_all=$(rss $bin check --format concise --jobs 1 $c/all.txt)
 

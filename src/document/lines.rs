@@ -18,31 +18,15 @@ impl LineIndex {
         let mut checkpoints = Vec::new();
         let bytes = text.as_bytes();
         let mut line_start = 0;
-        let mut col = 0; // chars from the line start to `i`
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let is_char_start = b & 0xc0 != 0x80;
-            if is_char_start {
-                let last = checkpoints.last().map_or(0, |&(at, _)| at).max(line_start);
-                if i - last >= CHECKPOINT {
-                    checkpoints.push((i, col));
-                }
-                col += 1;
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                continue; // the \n of a \r\n ends the line
             }
-            match b {
-                b'\n' => {
-                    starts.push(i + 1);
-                    (line_start, col) = (i + 1, 0);
-                }
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
-                    starts.push(i + 1);
-                    (line_start, col) = (i + 1, 0);
-                }
-                _ => {}
-            }
-            i += 1;
+            add_checkpoints(bytes, line_start, i, &mut checkpoints);
+            line_start = i + 1;
+            starts.push(line_start);
         }
+        add_checkpoints(bytes, line_start, bytes.len(), &mut checkpoints);
         LineIndex { starts, checkpoints }
     }
 
@@ -87,6 +71,24 @@ impl LineIndex {
 
     pub fn is_empty(&self) -> bool {
         false
+    }
+}
+
+/// Column checkpoints for the line `start..end`, when it is long.
+fn add_checkpoints(bytes: &[u8], start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    if end - start <= CHECKPOINT {
+        return;
+    }
+    let mut col = 0; // chars from the line start to `i`
+    let mut last = start;
+    for (i, &b) in bytes.iter().enumerate().take(end).skip(start) {
+        if b & 0xc0 != 0x80 {
+            if i - last >= CHECKPOINT {
+                out.push((i, col));
+                last = i;
+            }
+            col += 1;
+        }
     }
 }
 

@@ -7,12 +7,12 @@
 mod lines;
 mod quotes;
 mod sentences;
+mod words;
 
 pub use lines::LineIndex;
 pub use quotes::{Quote, QuoteMark, QuoteStyle};
 
 use crate::diagnostic::Span;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A word token: a UAX #29 word that contains at least one letter or digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,12 +64,9 @@ impl<'a> Document<'a> {
             for sspan in sentences::split(text, pspan) {
                 let w0 = words.len();
                 let sidx = sentences.len();
-                for (off, w) in sspan.text(text).split_word_bound_indices() {
-                    if w.chars().any(char::is_alphanumeric) {
-                        let start = sspan.start + off;
-                        words.push(Word { span: Span::new(start, start + w.len()), sentence: sidx });
-                    }
-                }
+                words::for_each_word(sspan.text(text), |a, b| {
+                    words.push(Word { span: Span::new(sspan.start + a, sspan.start + b), sentence: sidx });
+                });
                 sentences.push(Sentence { span: sspan, paragraph: pidx, words: (w0, words.len()) });
             }
             let q0 = quotes.len();
