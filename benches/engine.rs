@@ -74,7 +74,7 @@ fn render(b: divan::Bencher, format: &str) {
     let format = if format == "json" { Format::Json } else { Format::Human };
     b.bench(|| {
         let mut out = Vec::new();
-        let mut r = renderer(format, false);
+        let mut r = renderer(format, false, &[]);
         let report = FileReport { path: "all.txt", text, lines: &doc.lines, diagnostics: &diags };
         r.begin(&mut out).and_then(|()| r.file(&mut out, &report)).unwrap();
         out.len()

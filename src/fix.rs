@@ -72,20 +72,38 @@ pub fn apply(text: &str, diags: &[Diagnostic], level: FixLevel) -> (String, usiz
     (apply_edits(text, &mut edits), chosen.len())
 }
 
-/// Lint, fix, re-lint until no allowed fix is left or `max_passes` is reached. `lint` is called
-/// on each intermediate text. Returns the final text and the fixes applied per rule id.
-pub fn fix_until_stable(
+/// The outcome of [`fix_with`].
+#[derive(Debug)]
+pub struct Fixed {
+    pub text: String,
+    /// Fixes applied per rule id, in the order rules were first fixed.
+    pub applied: Vec<(String, usize)>,
+    /// The diagnostics of the final text.
+    pub diagnostics: Vec<Diagnostic>,
+    /// False when `max_passes` ran out with allowed fixes left.
+    pub converged: bool,
+}
+
+/// Fix `text`, whose diagnostics `first` already are, then re-lint and repeat until no allowed
+/// fix is left or `max_passes` fixes have been applied. Lints once per pass that changed the text.
+pub fn fix_with(
     text: &str,
+    first: Vec<Diagnostic>,
     level: FixLevel,
     max_passes: usize,
     mut lint: impl FnMut(&str) -> Vec<Diagnostic>,
-) -> (String, Vec<(String, usize)>) {
+) -> Fixed {
     let mut current = text.to_string();
+    let mut diags = first;
     let mut applied: Vec<(String, usize)> = Vec::new();
-    for _ in 0..max_passes {
-        let diags = lint(&current);
+    let mut converged = false;
+    for pass in 0..=max_passes {
         let chosen = select(&diags, level);
         if chosen.is_empty() {
+            converged = true;
+            break;
+        }
+        if pass == max_passes {
             break;
         }
         for (d, _) in &chosen {
@@ -97,11 +115,26 @@ pub fn fix_until_stable(
         let mut edits: Vec<&Edit> = chosen.iter().flat_map(|(_, f)| f.edits.iter()).collect();
         let next = apply_edits(&current, &mut edits);
         if next == current {
+            // Fixes that change nothing would loop forever; what is left is reported as is.
             break;
         }
         current = next;
+        diags = lint(&current);
     }
-    (current, applied)
+    Fixed { text: current, applied, diagnostics: diags, converged }
+}
+
+/// Lint, fix, re-lint until no allowed fix is left or `max_passes` is reached. `lint` is called
+/// on each intermediate text. Returns the final text and the fixes applied per rule id.
+pub fn fix_until_stable(
+    text: &str,
+    level: FixLevel,
+    max_passes: usize,
+    mut lint: impl FnMut(&str) -> Vec<Diagnostic>,
+) -> (String, Vec<(String, usize)>) {
+    let first = lint(text);
+    let f = fix_with(text, first, level, max_passes, lint);
+    (f.text, f.applied)
 }
 
 #[cfg(test)]
@@ -134,5 +167,19 @@ mod tests {
         ];
         assert_eq!(apply(text, &diags, FixLevel::Safe), ("Xdef".to_string(), 1));
         assert_eq!(apply(text, &diags, FixLevel::Unsafe), ("XdZ".to_string(), 2));
+    }
+
+    #[test]
+    fn fix_with_stops_after_max_passes_and_says_so() {
+        // A "rule" that always wants one more `!`: never converges, is cut off.
+        let lint = |t: &str| vec![diag(t.len(), t.len(), "!", Applicability::Safe)];
+        let f = fix_with("a", lint("a"), FixLevel::Safe, 3, lint);
+        assert_eq!(f.text, "a!!!");
+        assert!(!f.converged);
+        assert_eq!(f.applied, vec![("t.r".to_string(), 3)]);
+        assert_eq!(f.diagnostics[0].span.start, 4, "diagnostics belong to the final text");
+        let none = |_: &str| Vec::new();
+        let f = fix_with("a", Vec::new(), FixLevel::Safe, 3, none);
+        assert!(f.converged && f.applied.is_empty());
     }
 }

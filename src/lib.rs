@@ -3,8 +3,11 @@
 //! Data flows one way: input -> [`document::Document`] -> rules ([`rules`], [`checks`]) ->
 //! [`diagnostic::Diagnostic`]s -> [`render`]ers. See ARCHITECTURE.md.
 
+pub mod atomic;
+pub mod baseline;
 pub mod checks;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
@@ -14,6 +17,7 @@ pub mod input;
 pub mod render;
 pub mod rules;
 pub mod runner;
+pub mod suppress;
 pub mod verify;
 
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Fix, Severity, Span};

@@ -152,16 +152,16 @@ pub fn pipeline_invariants(engine: &Engine, text: &str) -> Result<(), String> {
     }
     crate::fix::fix_until_stable(text, FixLevel::Unsafe, 3, |t| engine.lint(t));
     let report = FileReport { path: "fuzz.txt", text, lines: &doc.lines, diagnostics: &diags };
-    for format in [Format::Human, Format::Concise, Format::Json, Format::Jsonl] {
+    for &format in <Format as clap::ValueEnum>::value_variants() {
         let mut out: Vec<u8> = Vec::new();
-        let mut r = renderer(format, false);
+        let mut r = renderer(format, false, &[]);
         let mut summary = Summary::default();
         summary.add(&diags);
         r.begin(&mut out)
             .and_then(|()| r.file(&mut out, &report))
             .and_then(|()| r.finish(&mut out, &summary))
             .map_err(|e| format!("rendering failed: {e}"))?;
-        if format == Format::Json {
+        if matches!(format, Format::Json | Format::Sarif) {
             serde_json::from_slice::<serde_json::Value>(&out)
                 .map_err(|e| format!("JSON output does not parse: {e}"))?;
         }

@@ -8,6 +8,7 @@
 //! with one Aho-Corasick automaton and calls back [`Check::on_literal`], or looks at the whole
 //! document in [`Check::check`] (regexes, analyzers such as attribution and consistency).
 
+pub mod attribution;
 pub mod casing;
 pub mod pattern;
 pub mod phrases;
@@ -132,6 +133,7 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
         "pattern" => Box::new(pattern::Pattern::build(cx, params)?),
         "phrases" => Box::new(phrases::Phrases::build(cx, params)?),
         "casing" => Box::new(casing::Casing::build(cx, params)?),
+        "attribution" => Box::new(attribution::Attribution::build(cx, params)?),
         other => {
             return Err(BuildError::new(
                 "kind".to_string(),
@@ -142,4 +144,4 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
 }
 
 /// Every check kind name, for messages and docs.
-pub const KINDS: &[&str] = &["pattern", "phrases", "casing"];
+pub const KINDS: &[&str] = &["pattern", "phrases", "casing", "attribution"];

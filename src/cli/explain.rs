@@ -54,6 +54,14 @@ pub fn explain(args: ExplainArgs) -> u8 {
             print_quietly(&explain_text(rule));
             0
         }
+        None if args.rule == crate::suppress::UNUSED_RULE => {
+            use crate::suppress::{UNUSED_HELP, UNUSED_RULE, UNUSED_WHAT, UNUSED_WHY};
+            print_quietly(&format!(
+                "# {UNUSED_RULE}\n\ninfo · built in · reported by inline suppressions\n\n## What it finds\n\n{UNUSED_WHAT}\n\n\
+                 ## Why it matters\n\n{UNUSED_WHY}\n\n## How to fix\n\n{UNUSED_HELP}\n"
+            ));
+            0
+        }
         None => {
             eprintln!("error: unknown rule `{}` (see `mtlint rules`)", args.rule);
             2

@@ -74,6 +74,9 @@ impl Renderer for Human {
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        if s.fixed > 0 {
+            write!(out, "Fixed {} problem{}. ", s.fixed, plural(s.fixed))?;
+        }
         if s.total() == 0 {
             writeln!(out, "No problems found in {} file{}.", s.files, plural(s.files))
         } else {

@@ -1,8 +1,11 @@
 //! Renderers: diagnostics -> bytes. One file per output format; renderers never see rules.
 
 pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::LineIndex;
@@ -36,6 +39,8 @@ pub struct Summary {
     pub fixable: usize,
     /// Files that could not be linted (I/O or encoding errors).
     pub failed_files: usize,
+    /// Fixes applied by `--fix` (the other counts are what remains after them).
+    pub fixed: usize,
 }
 
 impl Summary {
@@ -70,6 +75,26 @@ pub enum Format {
     Json,
     /// One JSON object per diagnostic per line.
     Jsonl,
+    /// GitHub Actions workflow commands (`::warning file=...::message`): pull-request annotations.
+    Github,
+    /// SARIF 2.1.0 (GitHub code scanning and other static-analysis dashboards).
+    Sarif,
+    /// JUnit XML: one test case per diagnostic, for CI dashboards.
+    Junit,
+}
+
+/// What output formats that describe rules (SARIF) know about a rule.
+#[derive(Debug, Clone)]
+pub struct RuleDoc {
+    pub id: String,
+    pub severity: Severity,
+    pub category: String,
+    /// One line: what the rule finds.
+    pub short: String,
+    /// `what` and `why`.
+    pub full: String,
+    /// How to fix.
+    pub help: String,
 }
 
 /// A streaming renderer: `begin`, then `file` for each linted file in order, then `finish`.
@@ -83,8 +108,12 @@ pub trait Renderer {
     }
 }
 
-pub fn renderer(format: Format, color: bool) -> Box<dyn Renderer> {
+/// The renderer of a format; `rules` describes every rule that may appear (used by SARIF).
+pub fn renderer(format: Format, color: bool, rules: &[RuleDoc]) -> Box<dyn Renderer> {
     match format {
+        Format::Github => Box::new(github::Github),
+        Format::Sarif => Box::new(sarif::Sarif::new(rules.to_vec())),
+        Format::Junit => Box::new(junit::Junit::default()),
         Format::Human => Box::new(human::Human { color }),
         Format::Concise => Box::new(concise::Concise),
         Format::Json => Box::new(json::Json::default()),
