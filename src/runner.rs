@@ -77,6 +77,8 @@ struct Queue {
     /// Results handed to `each` so far.
     emitted: usize,
     stop: bool,
+    /// Workers blocked until the output catches up.
+    waiting: usize,
 }
 
 /// [`run`] with reading options (size limit, encoding).
@@ -102,37 +104,41 @@ pub fn run_with(engine: &Engine, inputs: Vec<Input>, opts: &RunOptions, mut each
     }
     let n = inputs.len();
     let window = jobs * WINDOW_PER_JOB;
-    // Inputs are taken by index; a slot is emptied when a worker takes it.
+    // Inputs are taken by index; a slot is emptied when a thread takes it.
     let slots: Vec<Mutex<Option<Input>>> = inputs.into_iter().map(|i| Mutex::new(Some(i))).collect();
-    let queue = Mutex::new(Queue { next: 0, emitted: 0, stop: false });
+    let queue = Mutex::new(Queue { next: 0, emitted: 0, stop: false, waiting: 0 });
     let wake = Condvar::new();
+    // Take the next input index if the window allows; `block` waits for room instead of failing.
+    let take = |block: bool| -> Option<usize> {
+        let mut q = queue.lock().ok()?;
+        loop {
+            if q.stop || q.next >= n {
+                return None;
+            }
+            if q.next < q.emitted + window {
+                q.next += 1;
+                return Some(q.next - 1);
+            }
+            if !block {
+                return None;
+            }
+            q.waiting += 1;
+            q = wake.wait(q).ok()?;
+            q.waiting -= 1;
+        }
+    };
+    let lint_slot = |i: usize| slots[i].lock().ok().and_then(|mut s| s.take()).map(lint_one);
     let (tx, rx) = mpsc::channel::<(usize, FileResult)>();
     std::thread::scope(|s| {
-        for _ in 0..jobs {
+        // The calling thread is one of the `jobs` workers: it lints whenever the next result is
+        // not ready, so there is no thread more than cores and few context switches.
+        for _ in 1..jobs {
             let tx = tx.clone();
-            let (queue, wake, slots, lint_one) = (&queue, &wake, &slots, &lint_one);
+            let (take, lint_slot) = (&take, &lint_slot);
             s.spawn(move || {
-                loop {
-                    // Take the next input, but never more than `window` ahead of the output.
-                    let i = {
-                        let Ok(mut q) = queue.lock() else { return };
-                        loop {
-                            if q.stop || q.next >= n {
-                                return;
-                            }
-                            if q.next < q.emitted + window {
-                                break;
-                            }
-                            q = match wake.wait(q) {
-                                Ok(q) => q,
-                                Err(_) => return,
-                            };
-                        }
-                        q.next += 1;
-                        q.next - 1
-                    };
-                    let Some(inp) = slots[i].lock().ok().and_then(|mut s| s.take()) else { return };
-                    if tx.send((i, lint_one(inp))).is_err() {
+                while let Some(i) = take(true) {
+                    let Some(r) = lint_slot(i) else { return };
+                    if tx.send((i, r)).is_err() {
                         return;
                     }
                 }
@@ -141,23 +147,46 @@ pub fn run_with(engine: &Engine, inputs: Vec<Input>, opts: &RunOptions, mut each
         drop(tx);
         let mut pending: BTreeMap<usize, FileResult> = BTreeMap::new();
         let mut next = 0;
-        for (i, r) in rx.iter() {
-            pending.insert(i, r);
+        while next < n {
+            while let Ok((i, r)) = rx.try_recv() {
+                pending.insert(i, r);
+            }
+            let mut emitted_any = false;
             while let Some(r) = pending.remove(&next) {
                 next += 1;
-                let go_on = each(r);
-                if let Ok(mut q) = queue.lock() {
-                    q.emitted = next;
-                    q.stop |= !go_on;
-                }
-                wake.notify_all();
-                if !go_on {
+                emitted_any = true;
+                if !each(r) {
+                    if let Ok(mut q) = queue.lock() {
+                        q.stop = true;
+                    }
+                    wake.notify_all();
                     // Drain so workers finish the file they hold, then stop.
                     for _ in rx.iter() {}
                     return;
                 }
             }
+            if emitted_any && let Ok(mut q) = queue.lock() {
+                q.emitted = next;
+                if q.waiting > 0 {
+                    wake.notify_all();
+                }
+            }
+            if next >= n {
+                break;
+            }
+            if let Some(i) = take(false) {
+                if let Some(r) = lint_slot(i) {
+                    pending.insert(i, r);
+                }
+                continue;
+            }
+            // Nothing to take: the next result is on a worker; wait for any result.
+            match rx.recv() {
+                Ok((i, r)) => {
+                    pending.insert(i, r);
+                }
+                Err(_) => break,
+            }
         }
-        debug_assert_eq!(next, n);
     });
 }
