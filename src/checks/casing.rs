@@ -100,7 +100,7 @@ impl Casing {
                     format!("casing name `{canonical}` has no capital letter to check"),
                 ));
             }
-            let unless = unless.map(|u| cx.regex("unless", &u).map(Condition::new)).transpose()?;
+            let unless = unless.map(|u| cx.condition("unless", &u)).transpose()?;
             let idx = names.len();
             // ASCII case folding is done by the automaton; non-ASCII capitals need their own variant.
             let lower = canonical.to_lowercase();

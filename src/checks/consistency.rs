@@ -26,7 +26,7 @@ use super::{BuildCtx, BuildError, Check, Condition, Ctx, FixMode, word_bounded};
 use crate::diagnostic::Span;
 use crate::document::Document;
 use crate::gazetteer::EntityType;
-use crate::lexicon::{self, WordList};
+use crate::lexicon::WordList;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -73,7 +73,7 @@ pub struct Consistency {
     /// Explicit and gazetteer groups: literal form -> group id.
     forms: Vec<(String, usize)>,
     /// Regex over all explicit forms, longest first.
-    form_re: Option<regex::Regex>,
+    form_re: Option<aho_corasick::AhoCorasick>,
     fold: Vec<(String, String)>,
     min_length: usize,
     unless: Vec<Condition>,
@@ -88,8 +88,7 @@ pub struct Consistency {
 impl Consistency {
     pub fn build(cx: &BuildCtx, table: toml::Table) -> Result<Self, BuildError> {
         let p: Params = cx.params(table)?;
-        let f = cx.data("words", &p.words)?;
-        let words = lexicon::shared(&f.name, &f.text);
+        let words = cx.word_list("words", &p.words, false)?;
         let mut forms: Vec<(String, usize)> = Vec::new();
         let mut group_of: HashMap<String, usize> = HashMap::new();
         let mut next_group = 0;
@@ -139,15 +138,18 @@ impl Consistency {
                 add_group(spellings, &mut forms);
             }
         }
+        // Case-sensitive, longest form first: an automaton of its own (the engine's shared one
+        // matches case-insensitively), cheap to build, unlike a regex alternation of every form.
         let form_re = if forms.is_empty() {
             None
         } else {
-            let mut sorted: Vec<&str> = forms.iter().map(|(f, _)| f.as_str()).collect();
-            sorted.sort_by_key(|f| std::cmp::Reverse(f.len()));
-            let alt = sorted.iter().map(|f| regex::escape(f)).collect::<Vec<_>>().join("|");
-            Some(cx.regex("groups", &alt)?)
+            let ac = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(forms.iter().map(|(f, _)| f.as_str()))
+                .map_err(|e| BuildError::new("groups".to_string(), format!("cannot build the name automaton: {e}")))?;
+            Some(ac)
         };
-        let unless = p.unless.iter().map(|u| cx.regex("unless", u).map(Condition::new)).collect::<Result<_, _>>()?;
+        let unless = p.unless.iter().map(|u| cx.condition("unless", u)).collect::<Result<_, _>>()?;
         let ignore = p.ignore.iter().map(|w| w.to_lowercase()).collect();
         let mut known = std::collections::HashSet::new();
         if p.mode == Mode::Case {
@@ -185,12 +187,12 @@ impl Consistency {
         let mut out = Vec::new();
         let mut taken: Vec<Span> = Vec::new();
         if let Some(re) = &self.form_re {
-            let group: HashMap<&str, usize> = self.forms.iter().map(|(f, g)| (f.as_str(), *g)).collect();
             for m in re.find_iter(text) {
                 let span = Span::new(m.start(), m.end());
+                let (form, g) = &self.forms[m.pattern().as_usize()];
                 let after = text[span.end..].chars().next();
                 let before = text[..span.start].chars().next_back();
-                let glued_dot = !m.as_str().ends_with('.')
+                let glued_dot = !form.ends_with('.')
                     && after == Some('.')
                     && text[span.end + 1..].starts_with(char::is_alphanumeric);
                 if !word_bounded(text, span)
@@ -202,8 +204,7 @@ impl Consistency {
                 {
                     continue;
                 }
-                let g = group[m.as_str()];
-                out.push((format!("g{g}"), m.as_str().to_string(), span));
+                out.push((format!("g{g}"), form.clone(), span));
                 taken.push(span);
             }
         }

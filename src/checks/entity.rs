@@ -19,7 +19,7 @@
 
 use super::{BuildCtx, BuildError, Check, Ctx, FixMode, word_bounded};
 use crate::diagnostic::Span;
-use crate::lexicon::{self, WordList};
+use crate::lexicon::WordList;
 use serde::Deserialize;
 use std::sync::Arc;
 
@@ -57,18 +57,12 @@ impl Entity {
     pub fn build(cx: &BuildCtx, table: toml::Table) -> Result<Self, BuildError> {
         let p: Params = cx.params(table)?;
         let words = match (&p.words, p.mode) {
-            (Some(rel), _) => {
-                let f = cx.data("words", rel)?;
-                lexicon::shared(&f.name, &f.text)
-            }
+            (Some(rel), _) => cx.word_list("words", rel, false)?,
             (None, Mode::Case) => return Err(BuildError::new("words".to_string(), "`case` mode needs `words`")),
             (None, _) => Arc::default(),
         };
         let given = match (&p.given, p.mode) {
-            (Some(rel), _) => {
-                let f = cx.data("given", rel)?;
-                lexicon::shared(&f.name, &f.text)
-            }
+            (Some(rel), _) => cx.word_list("given", rel, false)?,
             (None, Mode::GivenName) => {
                 return Err(BuildError::new("given".to_string(), "`given-name` mode needs `given`"));
             }

@@ -48,7 +48,7 @@ fn default_min() -> usize {
 }
 
 pub struct Glued {
-    words: HashSet<Box<str>>,
+    words: Words,
     joiners: HashSet<Box<str>>,
     name_joiners: HashSet<Box<str>>,
     min_length: usize,
@@ -61,24 +61,19 @@ impl Glued {
             WordFiles::One(f) => vec![f],
             WordFiles::Many(v) => v,
         };
-        let mut words: HashSet<Box<str>> = HashSet::new();
+        let mut lists = Vec::new();
         for rel in &files {
-            let file = cx.data("words", rel)?;
-            words.extend(
-                file.text
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                    .map(|l| l.to_lowercase().into_boxed_str()),
-            );
+            lists.push(cx.word_list("words", rel, true)?);
         }
-        if words.len() < 1000 {
+        let total: usize = lists.iter().map(|l| l.len()).sum();
+        if total < 1000 {
             return Err(BuildError::new(
                 "words".to_string(),
-                format!("the word lists {files:?} hold only {} words", words.len()),
+                format!("the word lists {files:?} hold only {total} words"),
             ));
         }
-        words.extend(p.extra_words.iter().map(|w| w.to_lowercase().into_boxed_str()));
+        let extra: HashSet<Box<str>> = p.extra_words.iter().map(|w| w.to_lowercase().into_boxed_str()).collect();
+        let words = Words { lists, extra };
         let joiners: HashSet<Box<str>> = p.joiners.iter().map(|w| w.to_lowercase().into_boxed_str()).collect();
         if let Some(j) = joiners.iter().find(|j| !words.contains(*j)) {
             return Err(BuildError::new("joiners".to_string(), format!("joiner `{j}` is not in the word list")));
@@ -227,5 +222,17 @@ mod tests {
         assert_eq!(g.lowercase_splits("tothe"), vec![2]);
         assert_eq!(g.name_splits("ministrythe"), vec![8]);
         assert!(g.name_splits("putin").is_empty());
+    }
+}
+
+/// The dictionary: shared lowercased word lists plus the rule's own extra words.
+struct Words {
+    lists: Vec<std::sync::Arc<crate::lexicon::WordList>>,
+    extra: HashSet<Box<str>>,
+}
+
+impl Words {
+    fn contains(&self, w: &str) -> bool {
+        self.extra.contains(w) || self.lists.iter().any(|l| l.contains(w))
     }
 }

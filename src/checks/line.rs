@@ -63,8 +63,9 @@ impl Line {
                 Entry::Plain(s) => (s, p.fix),
                 Entry::Full(f) => (f.pattern, f.fix.unwrap_or(p.fix)),
             };
-            // Compile alone first so an error names the bad pattern.
-            cx.regex("lines", &pat)?;
+            // Check each pattern's syntax alone so an error names the bad pattern.
+            crate::checks::LazyRegex::new(&pat)
+                .map_err(|e| BuildError::new("lines".to_string(), format!("invalid regex in `lines`: {e}")))?;
             patterns.push(format!("^(?:{pat})$"));
             fixes.push(fix);
         }

@@ -24,7 +24,7 @@ pub mod quoted_name;
 pub mod unbalanced;
 mod util;
 
-pub use util::{CaseMode, Condition, FixMode, match_case, word_bounded};
+pub use util::{CaseMode, Condition, FixMode, LazyRegex, match_case, word_bounded};
 
 use crate::diagnostic::{Diagnostic, Fix, Span};
 use crate::document::Document;
@@ -64,13 +64,31 @@ impl BuildCtx<'_> {
         })
     }
 
+    /// A context condition (`unless`, `only-if`): syntax checked now, compiled on first use.
+    pub fn condition(&self, key: &str, pattern: &str) -> Result<Condition, BuildError> {
+        LazyRegex::new(pattern)
+            .map(Condition::new)
+            .map_err(|e| BuildError::new(key.to_string(), format!("invalid regex in `{key}`: {e}")))
+    }
+
     /// Compile a regex with size limits so no rule can exhaust memory.
     pub fn regex(&self, key: &str, pattern: &str) -> Result<regex::Regex, BuildError> {
         regex::RegexBuilder::new(pattern)
-            .size_limit(8 << 20)
-            .dfa_size_limit(8 << 20)
+            .size_limit(util::REGEX_SIZE_LIMIT)
+            .dfa_size_limit(util::REGEX_SIZE_LIMIT)
             .build()
             .map_err(|e| BuildError::new(key.to_string(), format!("invalid regex in `{key}`: {e}")))
+    }
+
+    /// A word list data file (one entry a line), parsed once per process and shared by rules.
+    pub fn word_list(
+        &self,
+        key: &str,
+        rel: &str,
+        lowercase: bool,
+    ) -> Result<std::sync::Arc<crate::lexicon::WordList>, BuildError> {
+        let f = self.data(key, rel)?;
+        Ok(crate::lexicon::shared_with(&f.name, &f.text, lowercase))
     }
 
     /// Read a data file relative to the rule directory.

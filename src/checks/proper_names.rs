@@ -21,7 +21,7 @@
 use super::{BuildCtx, BuildError, Check, Condition, Ctx, FixMode, word_bounded};
 use crate::diagnostic::Span;
 use crate::document::{Document, Word};
-use crate::lexicon::{self, WordList};
+use crate::lexicon::WordList;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -74,10 +74,7 @@ pub struct ProperNames {
 
 fn load(cx: &BuildCtx, key: &str, rel: &Option<String>) -> Result<Arc<WordList>, BuildError> {
     match rel {
-        Some(rel) => {
-            let f = cx.data(key, rel)?;
-            Ok(lexicon::shared(&f.name, &f.text))
-        }
+        Some(rel) => cx.word_list(key, rel, false),
         None => Err(BuildError::new(key.to_string(), format!("this mode needs `{key}`"))),
     }
 }
@@ -128,7 +125,7 @@ impl ProperNames {
             .filter(|s| !s.contains(' '))
             .map(str::to_lowercase)
             .collect();
-        let unless = p.unless.iter().map(|u| cx.regex("unless", u).map(Condition::new)).collect::<Result<_, _>>()?;
+        let unless = p.unless.iter().map(|u| cx.condition("unless", u)).collect::<Result<_, _>>()?;
         Ok(ProperNames {
             mode: p.mode,
             given,
