@@ -4,7 +4,7 @@
 //! one Aho-Corasick automaton, runs it once over the text, and dispatches each match to the rules
 //! that own the literal; then each rule's whole-document `check` runs.
 
-use crate::checks::Ctx;
+use crate::checks::{Ctx, DocMemo};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::document::Document;
 use crate::rules::{Rule, RuleSet};
@@ -64,6 +64,7 @@ impl Engine {
 
     pub fn lint_document(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut per_rule: Vec<Vec<Diagnostic>> = (0..self.rules.len()).map(|_| Vec::new()).collect();
+        let memo = DocMemo::default();
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(doc.text) {
                 let span = Span::new(m.start(), m.end());
@@ -72,13 +73,13 @@ impl Engine {
                         continue;
                     }
                     let rule = &self.rules[ri as usize];
-                    let mut cx = Ctx { doc, meta: &rule.meta, out: &mut per_rule[ri as usize] };
+                    let mut cx = Ctx { doc, meta: &rule.meta, out: &mut per_rule[ri as usize], memo: &memo };
                     rule.check.on_literal(&mut cx, li as usize, span);
                 }
             }
         }
         for (ri, rule) in self.rules.iter().enumerate() {
-            let mut cx = Ctx { doc, meta: &rule.meta, out: &mut per_rule[ri] };
+            let mut cx = Ctx { doc, meta: &rule.meta, out: &mut per_rule[ri], memo: &memo };
             rule.check.check(&mut cx);
         }
         let mut all = Vec::new();

@@ -14,6 +14,7 @@ pub mod engine;
 pub mod fix;
 pub mod gazetteer;
 pub mod input;
+pub mod lexicon;
 pub mod render;
 pub mod rules;
 pub mod runner;

@@ -11,15 +11,39 @@
 //! (title-case headlines), and a sentence-initial capital on an otherwise lowercase phrase.
 //! The fix is safe when the variant keeps some capital beyond its first letter (clearly meant as
 //! a name), unsafe otherwise.
+//!
+//! Beyond the list, a rule may give the words institution names are built from, and then any
+//! name broken the same way is found (AP/Reuters style: formal names capitalized throughout):
+//! ```toml
+//! modifiers = ["foreign", "defense", "security", "state"]   # lowercase forms
+//! heads = ["Ministry", "Minister", "Council", "Department"]  # capitalized forms
+//! connectors = ["of", "on", "for"]
+//! ```
+//! - a lowercase modifier right before a capitalized head ("foreign Ministry", "National
+//!   security Council"): the modifier gets its capital (safe); not when the head names its own
+//!   body with "of" ("the state Department of Health");
+//! - a lowercase modifier between a capitalized head with a connector and a capitalized word or
+//!   the end of the phrase ("Ministry of foreign Affairs", "Secretary of state John Kerry"): safe;
+//! - the reverse, a capitalized modifier mid-sentence before a lowercase head ("the Foreign
+//!   ministry"): the head gets its capital (unsafe: the writer may have meant all lower case).
 
 use super::{BuildCtx, BuildError, Check, Condition, Ctx, FixMode, word_bounded};
 use crate::diagnostic::Span;
+use crate::document::{Document, Word};
 use serde::Deserialize;
+use std::collections::HashSet;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Params {
+    #[serde(default)]
     names: Vec<NameEntry>,
+    #[serde(default)]
+    modifiers: Vec<String>,
+    #[serde(default)]
+    heads: Vec<String>,
+    #[serde(default)]
+    connectors: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -42,6 +66,9 @@ struct Name {
 }
 
 pub struct Casing {
+    modifiers: HashSet<String>,
+    heads: HashSet<String>,
+    connectors: HashSet<String>,
     names: Vec<Name>,
     literals: Vec<String>,
     literal_name: Vec<usize>,
@@ -50,6 +77,15 @@ pub struct Casing {
 impl Casing {
     pub fn build(cx: &BuildCtx, table: toml::Table) -> Result<Self, BuildError> {
         let p: Params = cx.params(table)?;
+        if p.names.is_empty() && (p.modifiers.is_empty() || p.heads.is_empty()) {
+            return Err(BuildError::new(None, "a casing rule needs `names`, or `modifiers` and `heads`"));
+        }
+        if let Some(h) = p.heads.iter().find(|h| !h.starts_with(char::is_uppercase)) {
+            return Err(BuildError::new("heads".to_string(), format!("head `{h}` must be written capitalized")));
+        }
+        let modifiers = p.modifiers.iter().map(|m| m.to_lowercase()).collect();
+        let heads = p.heads.into_iter().collect();
+        let connectors = p.connectors.iter().map(|c| c.to_lowercase()).collect();
         let mut names = Vec::new();
         let mut literals = Vec::new();
         let mut literal_name = Vec::new();
@@ -64,7 +100,7 @@ impl Casing {
                     format!("casing name `{canonical}` has no capital letter to check"),
                 ));
             }
-            let unless = unless.map(|u| cx.regex("unless", &u).map(Condition::new)).transpose()?;
+            let unless = unless.map(|u| cx.condition("unless", &u)).transpose()?;
             let idx = names.len();
             // ASCII case folding is done by the automaton; non-ASCII capitals need their own variant.
             let lower = canonical.to_lowercase();
@@ -76,7 +112,7 @@ impl Casing {
             }
             names.push(Name { canonical, unless });
         }
-        Ok(Casing { names, literals, literal_name })
+        Ok(Casing { modifiers, heads, connectors, names, literals, literal_name })
     }
 }
 
@@ -85,7 +121,84 @@ fn lowers_a_capital(found: &str, canonical: &str) -> bool {
     found.chars().zip(canonical.chars()).any(|(f, c)| c.is_uppercase() && f.is_lowercase())
 }
 
+/// Capitalize the first letter.
+fn capitalized(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.starts_with(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+}
+
+impl Casing {
+    /// The words of the document that follow each other with one space, in one sentence.
+    fn adjacent(doc: &Document, a: Word, b: Word) -> bool {
+        a.sentence == b.sentence && doc.text[a.span.end..b.span.start] == *" "
+    }
+
+    fn generic(&self, cx: &mut Ctx) {
+        let doc = cx.doc;
+        let words = &doc.words;
+        let text = |i: usize| doc.slice(words[i].span);
+        let adj = |i: usize, j: usize| j < words.len() && Self::adjacent(doc, words[i], words[j]);
+        for i in 0..words.len() {
+            let w = text(i);
+            let lower = w.to_lowercase();
+            if !self.modifiers.contains(&lower) || doc.is_sentence_start(words[i].span.start) {
+                continue;
+            }
+            if w == lower {
+                // "foreign Ministry": a lowercase modifier before a capitalized head.
+                let before_head = adj(i, i + 1) && self.heads.contains(text(i + 1));
+                let head_of_name = before_head
+                    && adj(i + 1, i + 2)
+                    && text(i + 2) == "of"
+                    && words.get(i + 3).is_some_and(|n| is_capitalized(doc.slice(n.span)));
+                // "Ministry of foreign Affairs", "Secretary of state John Kerry".
+                let after_connector = i >= 2
+                    && adj(i - 1, i)
+                    && adj(i - 2, i - 1)
+                    && self.connectors.contains(text(i - 1))
+                    && self.heads.contains(text(i - 2))
+                    && !doc.is_sentence_start(words[i - 2].span.start)
+                    && (!adj(i, i + 1) || is_capitalized(text(i + 1)))
+                    && next_is_name_or_end(doc, words[i].span);
+                if (before_head && !head_of_name) || after_connector {
+                    let fixed = capitalized(w);
+                    cx.report_replace(words[i].span, Some(&fixed), FixMode::Safe);
+                }
+            } else if is_capitalized(w) && adj(i, i + 1) {
+                // "the Foreign ministry": a capitalized modifier before a lowercase head.
+                let next = text(i + 1);
+                let head = capitalized(next);
+                if next.chars().all(char::is_lowercase)
+                    && self.heads.contains(&head)
+                    && !doc.is_headline(words[i].span.start)
+                {
+                    cx.report_replace(words[i + 1].span, Some(&head), FixMode::Unsafe);
+                }
+            }
+        }
+    }
+}
+
+/// After `span`: a capitalized word, or no further word of the phrase (punctuation, end).
+fn next_is_name_or_end(doc: &Document, span: Span) -> bool {
+    let rest = doc.text[span.end..].chars().next();
+    match rest {
+        Some(' ') => doc.text[span.end + 1..].starts_with(char::is_uppercase),
+        _ => true,
+    }
+}
+
 impl Check for Casing {
+    fn check(&self, cx: &mut Ctx) {
+        if !self.modifiers.is_empty() {
+            self.generic(cx);
+        }
+    }
+
     fn literals(&self) -> Vec<String> {
         self.literals.clone()
     }

@@ -10,11 +10,21 @@
 
 pub mod attribution;
 pub mod casing;
+pub mod consistency;
+pub mod entity;
+pub mod glued;
+pub mod line;
+pub mod needless_capital;
+pub mod numeric_date;
 pub mod pattern;
 pub mod phrases;
+pub mod proper_names;
+pub mod quote_dash;
+pub mod quoted_name;
+pub mod unbalanced;
 mod util;
 
-pub use util::{CaseMode, Condition, FixMode, match_case, word_bounded};
+pub use util::{CaseMode, Condition, FixMode, LazyRegex, match_case, word_bounded};
 
 use crate::diagnostic::{Diagnostic, Fix, Span};
 use crate::document::Document;
@@ -54,13 +64,31 @@ impl BuildCtx<'_> {
         })
     }
 
+    /// A context condition (`unless`, `only-if`): syntax checked now, compiled on first use.
+    pub fn condition(&self, key: &str, pattern: &str) -> Result<Condition, BuildError> {
+        LazyRegex::new(pattern)
+            .map(Condition::new)
+            .map_err(|e| BuildError::new(key.to_string(), format!("invalid regex in `{key}`: {e}")))
+    }
+
     /// Compile a regex with size limits so no rule can exhaust memory.
     pub fn regex(&self, key: &str, pattern: &str) -> Result<regex::Regex, BuildError> {
         regex::RegexBuilder::new(pattern)
-            .size_limit(8 << 20)
-            .dfa_size_limit(8 << 20)
+            .size_limit(util::REGEX_SIZE_LIMIT)
+            .dfa_size_limit(util::REGEX_SIZE_LIMIT)
             .build()
             .map_err(|e| BuildError::new(key.to_string(), format!("invalid regex in `{key}`: {e}")))
+    }
+
+    /// A word list data file (one entry a line), parsed once per process and shared by rules.
+    pub fn word_list(
+        &self,
+        key: &str,
+        rel: &str,
+        lowercase: bool,
+    ) -> Result<std::sync::Arc<crate::lexicon::WordList>, BuildError> {
+        let f = self.data(key, rel)?;
+        Ok(crate::lexicon::shared_with(&f.name, &f.text, lowercase))
     }
 
     /// Read a data file relative to the rule directory.
@@ -86,6 +114,28 @@ pub struct Ctx<'a, 'd> {
     pub doc: &'a Document<'d>,
     pub meta: &'a RuleMeta,
     pub out: &'a mut Vec<Diagnostic>,
+    /// Analyses shared by the rules of one document (see [`Ctx::memo`]).
+    pub memo: &'a DocMemo,
+}
+
+/// Per-document memo: an analysis that several rules read (attribution, consistency) is computed
+/// once per document and key, then shared. Dropped with the document.
+#[derive(Default)]
+pub struct DocMemo {
+    map: std::cell::RefCell<std::collections::HashMap<(std::any::TypeId, u64), std::rc::Rc<dyn std::any::Any>>>,
+}
+
+impl DocMemo {
+    /// The value for `key` (of type `T`), computing it with `make` the first time.
+    pub fn get_or_insert<T: 'static>(&self, key: u64, make: impl FnOnce() -> T) -> std::rc::Rc<T> {
+        let id = (std::any::TypeId::of::<T>(), key);
+        if let Some(v) = self.map.borrow().get(&id).cloned() {
+            return v.downcast::<T>().expect("memo entries are keyed by their type");
+        }
+        let v = std::rc::Rc::new(make());
+        self.map.borrow_mut().insert(id, v.clone());
+        v
+    }
 }
 
 impl<'d> Ctx<'_, 'd> {
@@ -134,6 +184,16 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
         "phrases" => Box::new(phrases::Phrases::build(cx, params)?),
         "casing" => Box::new(casing::Casing::build(cx, params)?),
         "attribution" => Box::new(attribution::Attribution::build(cx, params)?),
+        "entity" => Box::new(entity::Entity::build(cx, params)?),
+        "proper-names" => Box::new(proper_names::ProperNames::build(cx, params)?),
+        "consistency" => Box::new(consistency::Consistency::build(cx, params)?),
+        "needless-capital" => Box::new(needless_capital::NeedlessCapital::build(cx, params)?),
+        "glued-words" => Box::new(glued::Glued::build(cx, params)?),
+        "line" => Box::new(line::Line::build(cx, params)?),
+        "numeric-date" => Box::new(numeric_date::NumericDate::build(cx, params)?),
+        "quote-dash" => Box::new(quote_dash::QuoteDash::build(cx, params)?),
+        "quoted-name" => Box::new(quoted_name::QuotedName::build(cx, params)?),
+        "unbalanced-quotes" => Box::new(unbalanced::Unbalanced::build(cx, params)?),
         other => {
             return Err(BuildError::new(
                 "kind".to_string(),
@@ -144,4 +204,19 @@ pub fn build(cx: &BuildCtx, params: toml::Table) -> Result<Box<dyn Check>, Build
 }
 
 /// Every check kind name, for messages and docs.
-pub const KINDS: &[&str] = &["pattern", "phrases", "casing", "attribution"];
+pub const KINDS: &[&str] = &[
+    "pattern",
+    "phrases",
+    "casing",
+    "attribution",
+    "entity",
+    "proper-names",
+    "consistency",
+    "needless-capital",
+    "glued-words",
+    "line",
+    "numeric-date",
+    "quote-dash",
+    "quoted-name",
+    "unbalanced-quotes",
+];

@@ -55,7 +55,7 @@ impl Pattern {
             }
         }
         let conds = |list: &[String], key: &str| -> Result<Vec<Condition>, BuildError> {
-            list.iter().map(|r| cx.regex(key, r).map(Condition::new)).collect()
+            list.iter().map(|r| cx.condition(key, r)).collect()
         };
         Ok(Pattern {
             unless: conds(&p.unless, "unless")?,

@@ -70,7 +70,7 @@ impl Phrases {
                 return Err(BuildError::new("phrases".to_string(), "a phrase entry has an empty `find`"));
             }
             let cond = |re: &Option<String>, key: &str| -> Result<Option<Condition>, BuildError> {
-                re.as_deref().map(|r| cx.regex(key, r).map(Condition::new)).transpose()
+                re.as_deref().map(|r| cx.condition(key, r)).transpose()
             };
             let idx = entries.len();
             for variant in apostrophe_variants(&e.find) {

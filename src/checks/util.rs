@@ -38,15 +38,47 @@ pub enum CaseMode {
     Sensitive,
 }
 
+/// A regex whose syntax is checked when the rule is built and which is compiled on first use:
+/// most context conditions are never needed for a given article, and compiling them all would
+/// dominate the start-up of an editor save hook.
+#[derive(Debug)]
+pub struct LazyRegex {
+    pattern: String,
+    re: std::sync::OnceLock<regex::Regex>,
+}
+
+impl LazyRegex {
+    /// Check the syntax now (so errors point at the rule file); compile later.
+    pub fn new(pattern: &str) -> Result<Self, String> {
+        regex_syntax::ParserBuilder::new().build().parse(pattern).map_err(|e| e.to_string())?;
+        Ok(LazyRegex { pattern: pattern.to_string(), re: std::sync::OnceLock::new() })
+    }
+
+    pub fn get(&self) -> &regex::Regex {
+        self.re.get_or_init(|| {
+            regex::RegexBuilder::new(&self.pattern)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .dfa_size_limit(REGEX_SIZE_LIMIT)
+                .build()
+                // The syntax was checked at build time; only the size limit can still fail, and a
+                // regex that matches nothing keeps the rule quiet rather than crash the run.
+                .unwrap_or_else(|_| regex::Regex::new(r"[^\s\S]").expect("valid"))
+        })
+    }
+}
+
+/// Size limit for any compiled rule regex, so no rule pack can exhaust memory.
+pub const REGEX_SIZE_LIMIT: usize = 8 << 20;
+
 /// A context condition: a regex searched in the sentence around a match. With `unless`, a
 /// condition match that overlaps the finding silences it; with `only-if`, the finding needs one.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Condition {
-    re: regex::Regex,
+    re: LazyRegex,
 }
 
 impl Condition {
-    pub fn new(re: regex::Regex) -> Self {
+    pub fn new(re: LazyRegex) -> Self {
         Condition { re }
     }
 
@@ -62,7 +94,7 @@ impl Condition {
             .unwrap_or_else(|| line_around(doc.text, span, window));
         let scope = Span::new(scope.start.max(window.start), scope.end.min(window.end));
         let hay = scope.text(doc.text);
-        self.re.find_iter(hay).any(|m| {
+        self.re.get().find_iter(hay).any(|m| {
             let m = Span::new(scope.start + m.start(), scope.start + m.end());
             m.overlaps(span) || (span.is_empty() && m.contains(span))
         })

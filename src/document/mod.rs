@@ -115,6 +115,26 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// True when `pos` lies in a headline-like line, where capitals say nothing about names: the
+    /// first line of the text when it has no final sentence punctuation, or a sentence in title
+    /// case (a function word such as "To", "Is", "Says" capitalized after its first word).
+    pub fn is_headline(&self, pos: usize) -> bool {
+        const SMALL: &[&str] = &[
+            "Of", "To", "In", "For", "On", "With", "At", "By", "From", "As", "And", "Or", "Is", "Are", "Was", "Were",
+            "Says", "Say", "Will", "Over", "After", "Into", "Amid", "Against", "Not", "Be",
+        ];
+        let first_line_end = self.text.find('\n').unwrap_or(self.text.len());
+        if pos < first_line_end {
+            let line = self.text[..first_line_end].trim_end();
+            if !line.ends_with(['.', '!', '?', '"', '”', '…', ':', ';']) {
+                return true;
+            }
+        }
+        let Some(s) = self.sentence_at(pos) else { return false };
+        let ws = self.sentence_words(s);
+        ws.len() >= 3 && ws[1..].iter().any(|w| SMALL.contains(&self.slice(w.span)))
+    }
+
     /// The quotation whose inner text holds `span`, innermost first.
     pub fn quote_around(&self, span: Span) -> Option<&Quote> {
         // Quotes never cross paragraphs: only the paragraph's own quotes can hold the span.
@@ -200,6 +220,18 @@ mod tests {
         assert_eq!(want.0.len(), 3);
         assert_eq!(shape(&cr), want);
         assert_eq!(shape(&crlf), want);
+    }
+
+    #[test]
+    fn headlines_are_the_bare_first_line_and_title_case_sentences() {
+        let doc = Document::new("Russia Says Talks Go On\nThe talks go on. Officials Met In Geneva Today.\n");
+        let names = Document::new("The talks went on.\nPresident Volodymyr Zelensky met Chancellor Olaf Scholz.");
+        assert!(!names.is_headline(names.text.find("Olaf").unwrap()));
+        assert!(doc.is_headline(0));
+        assert!(!doc.is_headline(doc.text.find("talks go").unwrap()));
+        assert!(doc.is_headline(doc.text.find("Geneva").unwrap()));
+        let doc = Document::new("The talks go on.\nMore text.");
+        assert!(!doc.is_headline(0));
     }
 
     #[test]

@@ -86,6 +86,11 @@ fn opens_context(prev: Option<char>) -> bool {
     }
 }
 
+/// Punctuation that follows a closing mark (`( single) ",`), never the first character of a quotation.
+fn closing_punct(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']')
+}
+
 /// Pair the quotation marks inside one paragraph.
 pub fn pair(text: &str, para: Span) -> Vec<Quote> {
     let p = &text[para.start..para.end];
@@ -124,8 +129,14 @@ pub fn pair(text: &str, para: Span) -> Vec<Quote> {
                 }
             }
             // ” and " open after a space or bracket when a word follows; otherwise they close.
+            // A straight mark with spaces on both sides (tokenized MT: `the missile " Zircon"`)
+            // closes a pending straight quotation, and opens one otherwise.
             ('”' | '"', Role::Either) => {
-                if opens_context(prev) && next.is_some_and(|n| !n.is_whitespace()) {
+                let spaced = prev.is_some_and(char::is_whitespace) && next.is_some_and(char::is_whitespace);
+                if c == '"' && spaced {
+                    let pending = stack.iter().any(|&q| out[q].open.is_some_and(|m| m.ch == '"'));
+                    if pending { Role::Close } else { Role::Open }
+                } else if opens_context(prev) && next.is_some_and(|n| !n.is_whitespace() && !closing_punct(n)) {
                     Role::Open
                 } else {
                     Role::Close
@@ -198,6 +209,14 @@ mod tests {
         assert!(!q[0].is_balanced());
         assert_eq!(q[0].mark().span.start, 0);
         assert_eq!(q[1].inner().unwrap().text(text), "last year’s snow");
+    }
+
+    #[test]
+    fn spaced_straight_quotes_pair_as_tokenized_text() {
+        assert_eq!(quotes(r#"The missile " Zircon" flew."#), vec![(Some(" Zircon"), true)]);
+        assert_eq!(quotes(r#"He said " yes " and left."#), vec![(Some(" yes "), true)]);
+        assert_eq!(quotes(r#"It was "fine, " he said."#), vec![(Some("fine, "), true)]);
+        assert_eq!(quotes(r#"Items such as "fee ( single) ", and more."#), vec![(Some("fee ( single) "), true)]);
     }
 
     #[test]

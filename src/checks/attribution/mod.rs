@@ -16,8 +16,8 @@
 //!    - `inverted`: "As explained Ryabkov" -> "As Ryabkov explained";
 //!    - `unattributed`: a quotation with no attribution in its paragraph or the next.
 //!
-//! The analysis of a document is memoized per thread, keyed by the text and the compiled data,
-//! so the five rules of the pack analyze each document once.
+//! The analysis of a document is shared through the engine's per-document memo (`Ctx::memo`),
+//! keyed by the compiled data, so the five rules of the pack analyze each document once.
 //!
 //! ```toml
 //! kind = "attribution"
@@ -37,10 +37,9 @@ use super::util::expand;
 use super::{BuildCtx, BuildError, Check, Ctx, FixMode};
 use crate::diagnostic::Fix;
 use crate::gazetteer::Gazetteer;
-use flags::{Findings, Raw};
+use flags::Raw;
 use lexicon::Lexicon;
 use serde::Deserialize;
-use std::cell::RefCell;
 use std::sync::{Arc, Mutex, OnceLock};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -150,33 +149,18 @@ fn shared_known(g: &Arc<Gazetteer>, lex: &Arc<Lexicon>) -> Arc<ledger::Known> {
 
 impl Check for Attribution {
     fn check(&self, cx: &mut Ctx) {
-        // `known` is specific to the lexicon and the gazetteer, and kept alive by the interner.
-        let key = (Arc::as_ptr(&self.known) as usize, self.run_window, self.min_words);
         // The analysis runs once per document; every attribution rule reports its own flag of it.
-        CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let hit = cache.as_ref().is_some_and(|c| c.key == key && c.text == cx.doc.text);
-            if !hit {
-                let findings = flags::analyze(cx.doc, &self.lex, &self.known, self.run_window, self.min_words);
-                *cache = Some(Cached { key, text: cx.doc.text.to_string(), findings });
-            }
-            let findings = &cache.as_ref().expect("filled above").findings;
-            for f in findings.of(self.flag) {
-                self.emit(cx, f);
-            }
-        });
+        // `known` is specific to the lexicon and the gazetteer, and kept alive by the interner.
+        let key = [Arc::as_ptr(&self.known) as usize as u64, self.run_window as u64, self.min_words as u64]
+            .iter()
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, v| (h ^ v).wrapping_mul(0x100_0000_01b3));
+        let findings = cx
+            .memo
+            .get_or_insert(key, || flags::analyze(cx.doc, &self.lex, &self.known, self.run_window, self.min_words));
+        for f in findings.of(self.flag) {
+            self.emit(cx, f);
+        }
     }
-}
-
-struct Cached {
-    key: (usize, usize, usize),
-    text: String,
-    findings: Findings,
-}
-
-thread_local! {
-    /// The last document analyzed on this thread (the engine runs a document's rules in turn).
-    static CACHE: RefCell<Option<Cached>> = const { RefCell::new(None) };
 }
 
 impl Attribution {
@@ -203,6 +187,7 @@ impl Attribution {
 #[cfg(test)]
 mod tests {
     use super::clauses::{ClauseKind, Parser, Toks};
+    use super::flags::Findings;
     use super::*;
     use crate::document::Document;
 
