@@ -11,6 +11,10 @@ use crate::rules::{Rule, RuleSet};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 
+/// Most findings one rule may report in one document: past it the rule is silenced for that
+/// document (its last finding says so), which bounds time and memory on pathological input.
+pub const MAX_FINDINGS_PER_RULE: usize = 1000;
+
 pub struct Engine {
     pub rules: Vec<Rule>,
     automaton: Option<AhoCorasick>,
@@ -68,6 +72,9 @@ impl Engine {
             for m in ac.find_overlapping_iter(doc.text) {
                 let span = Span::new(m.start(), m.end());
                 for &(ri, li) in &self.owners[m.pattern().as_usize()] {
+                    if per_rule[ri as usize].len() > MAX_FINDINGS_PER_RULE {
+                        continue;
+                    }
                     let rule = &self.rules[ri as usize];
                     let mut cx = Ctx { doc, meta: &rule.meta, out: &mut per_rule[ri as usize], memo: &memo };
                     rule.check.on_literal(&mut cx, li as usize, span);
@@ -81,6 +88,14 @@ impl Engine {
         let mut all = Vec::new();
         for mut diags in per_rule {
             dedupe_nested(&mut diags);
+            if diags.len() > MAX_FINDINGS_PER_RULE {
+                diags.truncate(MAX_FINDINGS_PER_RULE);
+                if let Some(last) = diags.last_mut() {
+                    last.notes.push(format!(
+                        "this rule fired more than {MAX_FINDINGS_PER_RULE} times in this file; later findings are not shown"
+                    ));
+                }
+            }
             all.extend(diags);
         }
         all.retain_mut(|d| valid_spans(doc.text, d));

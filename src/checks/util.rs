@@ -83,12 +83,16 @@ impl Condition {
     }
 
     /// Does the regex match, within the sentence holding `span`, somewhere overlapping `span`?
+    /// The scope is clipped to [`CONDITION_REACH`] bytes either side of the span, so a giant
+    /// sentence (a 50 MB line) costs a bounded search per finding instead of a quadratic scan.
     pub fn holds(&self, doc: &Document, span: Span) -> bool {
+        let window = reach(doc.text, span);
         let scope = doc
             .sentence_at(span.start)
             .map(|i| doc.sentences[i].span)
             .filter(|s| s.contains(span))
-            .unwrap_or_else(|| line_around(doc.text, span));
+            .unwrap_or_else(|| line_around(doc.text, span, window));
+        let scope = Span::new(scope.start.max(window.start), scope.end.min(window.end));
         let hay = scope.text(doc.text);
         self.re.get().find_iter(hay).any(|m| {
             let m = Span::new(scope.start + m.start(), scope.start + m.end());
@@ -97,9 +101,25 @@ impl Condition {
     }
 }
 
-fn line_around(text: &str, span: Span) -> Span {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+/// How far (bytes) around a finding a context condition looks, at most.
+pub const CONDITION_REACH: usize = 2048;
+
+/// `span` widened by [`CONDITION_REACH`] each side, on char boundaries.
+fn reach(text: &str, span: Span) -> Span {
+    let mut start = span.start.saturating_sub(CONDITION_REACH);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.saturating_add(CONDITION_REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Span::new(start, end)
+}
+
+fn line_around(text: &str, span: Span, window: Span) -> Span {
+    let start = text[window.start..span.start].rfind('\n').map_or(window.start, |i| window.start + i + 1);
+    let end = text[span.end..window.end].find('\n').map_or(window.end, |i| span.end + i);
     Span::new(start, end)
 }
 

@@ -57,6 +57,10 @@ pub fn run(args: CheckArgs) -> u8 {
     };
     let mut profiles = Profiles::new(&args.rules, color);
     let has_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if level.is_some() && args.encoding != input::Encoding::Utf8 {
+        eprintln!("error: `--fix` cannot be combined with `--encoding` (fixes would rewrite the file as UTF-8)");
+        return 2;
+    }
     if level.is_some() && !args.diff && has_stdin {
         if args.paths.len() != 1 {
             eprintln!("error: `--fix` with `-` reads stdin alone (the fixed text goes to stdout)");
@@ -111,7 +115,7 @@ pub fn run(args: CheckArgs) -> u8 {
         }
         let batch: Vec<Input> = items[i..j].iter().map(|(inp, _)| inp.clone()).collect();
         let profile = &profiles.list[pi];
-        runner::run(&profile.engine, batch, args.jobs, &args.stdin_filename, |r| st.handle(profile, r));
+        runner::run_with(&profile.engine, batch, &run_options(&args), |r| st.handle(profile, r));
         i = j;
     }
     failed += st.failed;
@@ -251,8 +255,13 @@ impl State<'_> {
             Ok(l) => l,
             Err(e) => {
                 let _ = self.out.flush();
-                eprintln!("error: {e}");
-                self.failed += 1;
+                if e.skipped {
+                    // A binary file: a note, not a failure of the run.
+                    let _ = writeln!(io::stderr(), "note: {e}");
+                } else {
+                    let _ = writeln!(io::stderr(), "error: {e}");
+                    self.failed += 1;
+                }
                 return true;
             }
         };
@@ -367,12 +376,36 @@ impl State<'_> {
     }
 }
 
+/// How the runner reads inputs for this invocation.
+fn run_options(args: &CheckArgs) -> runner::RunOptions {
+    runner::RunOptions {
+        jobs: args.jobs,
+        stdin_name: args.stdin_filename.clone(),
+        read: input::ReadOptions { max_size: args.max_file_size, encoding: args.encoding },
+    }
+}
+
+fn echo_quietly(bytes: &[u8]) {
+    let mut stdout = io::stdout().lock();
+    let _ = stdout.write_all(bytes);
+    let _ = stdout.flush();
+}
+
 /// `check --fix -`: fixed text to stdout, remaining diagnostics to stderr (none with --quiet).
 /// Whatever goes wrong, stdout gets the input back whole (an editor replaces its buffer with it).
 fn stdin_fix(args: &CheckArgs, profiles: &mut Profiles, level: FixLevel, color: bool) -> u8 {
     let mut bytes = Vec::new();
-    if let Err(e) = io::stdin().read_to_end(&mut bytes) {
+    if let Err(e) = io::stdin().lock().take(args.max_file_size.saturating_add(1)).read_to_end(&mut bytes) {
         eprintln!("error: {}: {}", args.stdin_filename, input::io_message(&e));
+        return 2;
+    }
+    if bytes.len() as u64 > args.max_file_size {
+        echo_quietly(&bytes);
+        eprintln!(
+            "error: {}: more than the size limit of {} (raise it with --max-file-size)",
+            args.stdin_filename,
+            input::human_size(args.max_file_size)
+        );
         return 2;
     }
     let mut stdout = io::stdout().lock();

@@ -151,6 +151,12 @@ pub struct CheckArgs {
     /// Report only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Decode inputs that are not valid UTF-8 with this encoding (UTF-8 input stays UTF-8).
+    #[arg(long, value_enum, default_value = "utf8", value_name = "ENCODING")]
+    pub encoding: crate::input::Encoding,
+    /// Refuse inputs larger than this (bytes, or with K, M, G).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = crate::input::parse_size)]
+    pub max_file_size: u64,
 }
 
 #[derive(Args)]
@@ -170,6 +176,9 @@ pub struct RulesArgs {
     /// Print as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Validate the rule packs of DIR (loading, then every rule's examples) without linting.
+    #[arg(long, value_name = "DIR")]
+    pub check: Option<PathBuf>,
 }
 
 #[derive(Args)]

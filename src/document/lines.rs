@@ -4,22 +4,30 @@
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, 0-based column) every [`CHECKPOINT`] bytes inside long lines, so a column on
+    /// a 50 MB line is counted from a nearby checkpoint, not from the line start.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Distance in bytes between column checkpoints.
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
+        let mut checkpoints = Vec::new();
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
+        let mut line_start = 0;
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                continue; // the \n of a \r\n ends the line
             }
-            i += 1;
+            add_checkpoints(bytes, line_start, i, &mut checkpoints);
+            line_start = i + 1;
+            starts.push(line_start);
         }
-        LineIndex { starts }
+        add_checkpoints(bytes, line_start, bytes.len(), &mut checkpoints);
+        LineIndex { starts, checkpoints }
     }
 
     pub fn line_starts(&self) -> &[usize] {
@@ -36,7 +44,13 @@ impl LineIndex {
         let line = self.line_of(pos);
         let start = self.starts[line];
         let pos = floor_char_boundary(text, pos.min(text.len()));
-        let col = text[start.min(pos)..pos].chars().count();
+        // Count from the last checkpoint of this line before `pos`, if any.
+        let k = self.checkpoints.partition_point(|&(at, _)| at <= pos);
+        let (from, base) = match k.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some((at, c)) if at >= start && at <= pos && text.is_char_boundary(at) => (at, c),
+            _ => (start.min(pos), 0),
+        };
+        let col = base + text[from..pos].chars().count();
         (line + 1, col + 1)
     }
 
@@ -57,6 +71,24 @@ impl LineIndex {
 
     pub fn is_empty(&self) -> bool {
         false
+    }
+}
+
+/// Column checkpoints for the line `start..end`, when it is long.
+fn add_checkpoints(bytes: &[u8], start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    if end - start <= CHECKPOINT {
+        return;
+    }
+    let mut col = 0; // chars from the line start to `i`
+    let mut last = start;
+    for (i, &b) in bytes.iter().enumerate().take(end).skip(start) {
+        if b & 0xc0 != 0x80 {
+            if i - last >= CHECKPOINT {
+                out.push((i, col));
+                last = i;
+            }
+            col += 1;
+        }
     }
 }
 
@@ -83,5 +115,26 @@ mod tests {
         assert_eq!(idx.line_col(text, text.find('x').unwrap()), (3, 1));
         assert_eq!(idx.line_col(text, text.len()), (4, 2));
         assert_eq!(idx.line_span(text, 0), (0, 2));
+    }
+
+    #[test]
+    fn columns_on_long_lines_match_a_plain_count() {
+        let mut text = String::from("short\n");
+        for i in 0..3000 {
+            text.push_str(if i % 3 == 0 { "дом " } else { "word “x” " });
+        }
+        text.push_str("\rtail");
+        let idx = LineIndex::new(&text);
+        assert!(!idx.checkpoints.is_empty());
+        let mut pos = 0;
+        while pos <= text.len() {
+            if text.is_char_boundary(pos) {
+                let line = idx.line_of(pos);
+                let start = idx.line_starts()[line];
+                let want = (line + 1, text[start..pos].chars().count() + 1);
+                assert_eq!(idx.line_col(&text, pos), want, "at {pos}");
+            }
+            pos += 7;
+        }
     }
 }

@@ -7,12 +7,12 @@
 mod lines;
 mod quotes;
 mod sentences;
+mod words;
 
 pub use lines::LineIndex;
 pub use quotes::{Quote, QuoteMark, QuoteStyle};
 
 use crate::diagnostic::Span;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A word token: a UAX #29 word that contains at least one letter or digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,12 +64,9 @@ impl<'a> Document<'a> {
             for sspan in sentences::split(text, pspan) {
                 let w0 = words.len();
                 let sidx = sentences.len();
-                for (off, w) in sspan.text(text).split_word_bound_indices() {
-                    if w.chars().any(char::is_alphanumeric) {
-                        let start = sspan.start + off;
-                        words.push(Word { span: Span::new(start, start + w.len()), sentence: sidx });
-                    }
-                }
+                words::for_each_word(sspan.text(text), |a, b| {
+                    words.push(Word { span: Span::new(sspan.start + a, sspan.start + b), sentence: sidx });
+                });
                 sentences.push(Sentence { span: sspan, paragraph: pidx, words: (w0, words.len()) });
             }
             let q0 = quotes.len();
@@ -140,8 +137,29 @@ impl<'a> Document<'a> {
 
     /// The quotation whose inner text holds `span`, innermost first.
     pub fn quote_around(&self, span: Span) -> Option<&Quote> {
-        self.quotes.iter().filter(|q| q.inner().is_some_and(|i| i.contains(span))).max_by_key(|q| q.depth)
+        // Quotes never cross paragraphs: only the paragraph's own quotes can hold the span.
+        let (a, b) = self.paragraph_at(span.start).map_or((0, 0), |p| self.paragraphs[p].quotes);
+        self.quotes[a..b].iter().filter(|q| q.inner().is_some_and(|i| i.contains(span))).max_by_key(|q| q.depth)
     }
+}
+
+/// Lines with their terminators; `\n`, `\r\n` and a lone `\r` (old Mac files) all end a line,
+/// as in [`LineIndex`].
+fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = match rest.find(['\n', '\r']) {
+            Some(i) if rest[i..].starts_with("\r\n") => i + 2,
+            Some(i) => i + 1,
+            None => rest.len(),
+        };
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
+    })
 }
 
 /// Spans of blank-line separated paragraphs, trimmed of surrounding whitespace.
@@ -150,7 +168,7 @@ fn paragraph_spans(text: &str, from: usize) -> Vec<Span> {
     let mut start: Option<usize> = None;
     let mut last_end = from;
     let mut pos = from;
-    for line in text[from..].split_inclusive('\n') {
+    for line in lines_inclusive(&text[from..]) {
         let content = line.trim_end_matches(['\n', '\r']);
         let blank = content.trim().is_empty();
         if blank {
@@ -183,6 +201,25 @@ mod tests {
         let paras: Vec<&str> = doc.paragraphs.iter().map(|p| doc.slice(p.span)).collect();
         assert_eq!(paras, vec!["First line.\r\nSecond line.", "Next para."]);
         assert_eq!(doc.paragraphs[0].span.start, 3);
+    }
+
+    #[test]
+    fn lone_cr_ends_lines_and_paragraphs_like_lf() {
+        let lf = "Title here\n\nFirst para. Second sentence.\nNext line.\n\n\nLast para.\n";
+        let cr = lf.replace('\n', "\r");
+        let crlf = lf.replace('\n', "\r\n");
+        let shape = |t: &str| {
+            let d = Document::new(t);
+            let paras: Vec<String> =
+                d.paragraphs.iter().map(|p| d.slice(p.span).replace("\r\n", " ").replace(['\r', '\n'], " ")).collect();
+            let sents: Vec<String> =
+                d.sentences.iter().map(|s| d.slice(s.span).replace("\r\n", " ").replace(['\r', '\n'], " ")).collect();
+            (paras, sents, d.words.len(), d.lines.len())
+        };
+        let want = shape(lf);
+        assert_eq!(want.0.len(), 3);
+        assert_eq!(shape(&cr), want);
+        assert_eq!(shape(&crlf), want);
     }
 
     #[test]

@@ -97,6 +97,9 @@ pub fn pair(text: &str, para: Span) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     // Stack of indices into `out` whose opener waits for a closer.
     let mut stack: Vec<usize> = Vec::new();
+    // How many openers of each style wait on the stack: the common "is one open?" questions are
+    // answered in constant time, so a paragraph of thousands of unmatched marks stays linear.
+    let mut open_count = [0usize; 3];
     let mut prev: Option<char> = None;
     let mut iter = p.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -113,7 +116,7 @@ pub fn pair(text: &str, para: Span) -> Vec<Quote> {
                 prev = Some(c);
                 continue;
             }
-            ('’', _) if !stack.iter().any(|&q| out[q].style == QuoteStyle::Single) => {
+            ('’', _) if open_count[QuoteStyle::Single as usize] == 0 => {
                 prev = Some(c);
                 continue;
             }
@@ -145,11 +148,22 @@ pub fn pair(text: &str, para: Span) -> Vec<Quote> {
             Role::Open | Role::Either => {
                 out.push(Quote { style, open: Some(mark), close: None, depth: stack.len() });
                 stack.push(out.len() - 1);
+                open_count[style as usize] += 1;
             }
             Role::Close => {
-                if let Some(pos) = stack.iter().rposition(|&q| out[q].style == style) {
+                // The search only runs when a partner exists, and every opener it passes is
+                // popped: amortized constant time per mark.
+                let partner = if open_count[style as usize] > 0 {
+                    stack.iter().rposition(|&q| out[q].style == style)
+                } else {
+                    None
+                };
+                if let Some(pos) = partner {
                     // Openers above the partner stay unmatched.
                     let q = stack[pos];
+                    for &above in &stack[pos..] {
+                        open_count[out[above].style as usize] -= 1;
+                    }
                     stack.truncate(pos);
                     out[q].close = Some(mark);
                 } else {

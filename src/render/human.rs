@@ -7,6 +7,9 @@ use codespan_reporting::files::{Files, SimpleFile};
 use codespan_reporting::term::{self, Config, Styles, StylesWriter, termcolor};
 use std::io::{self, Write};
 
+/// Lines longer than this (bytes) are not echoed under a finding.
+const MAX_SHOWN_LINE: usize = 4096;
+
 pub struct Human {
     pub color: bool,
 }
@@ -55,6 +58,16 @@ impl Renderer for Human {
     fn file(&mut self, out: &mut dyn Write, r: &FileReport) -> io::Result<()> {
         let file = SimpleFile::new(r.path, r.text);
         for d in r.diagnostics {
+            let (line_start, line_end) = r.lines.line_span(r.text, r.lines.line_of(d.span.start));
+            if line_end - line_start > MAX_SHOWN_LINE || d.span.len() > MAX_SHOWN_LINE {
+                // Never echo a giant line (a 50 MB single-line file) once per finding.
+                let (line, col) = r.line_col(d.span.start);
+                let mut cs = to_codespan(d);
+                cs.labels.clear();
+                cs.notes.insert(0, format!("at {}:{line}:{col} (line too long to show)", r.path));
+                out.write_all(emit_codespan(&file, &cs, self.color).as_bytes())?;
+                continue;
+            }
             out.write_all(emit_codespan(&file, &to_codespan(d), self.color).as_bytes())?;
         }
         Ok(())

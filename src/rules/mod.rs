@@ -104,6 +104,8 @@ pub struct RuleSet {
     pub packs: Vec<PackInfo>,
     /// The gazetteer every check shares (built-in, rule directories, extra files).
     pub gazetteer: Arc<Gazetteer>,
+    /// Text of every pack file loaded, by display name (to point errors found after loading).
+    texts: HashMap<String, String>,
 }
 
 /// What to load.
@@ -163,10 +165,12 @@ impl RuleSet {
         for (i, r) in self.rules.iter().enumerate() {
             if let Some(&first) = seen.get(&r.meta.id) {
                 let f = &self.rules[first].meta;
+                let text = self.texts.get(&r.meta.file).map(String::as_str);
+                let at = text.map_or(r.meta.span, |t| find_key(t, r.meta.span, "id"));
                 errors.push(RuleError::at(
                     &r.meta.file,
-                    None,
-                    r.meta.span,
+                    text,
+                    at,
                     format!("duplicate rule id `{}` (first defined in {})", r.meta.id, f.file),
                 ));
                 keep[i] = false;
@@ -188,6 +192,7 @@ impl RuleSet {
                 return vec![RuleError::at(&file.name, Some(text), span, e.message().to_string())];
             }
         };
+        self.texts.insert(file.name.clone(), text.clone());
         let pack = parsed.pack.name.clone();
         if !is_kebab(&pack) {
             return vec![RuleError::at(
@@ -199,11 +204,13 @@ impl RuleSet {
         }
         self.packs.push(PackInfo { name: pack.clone(), description: parsed.pack.description, file: file.name.clone() });
         let mut errors = Vec::new();
-        // toml gives the span of a `[[rule]]` header only; a rule's region runs to the next rule.
+        // The span TOML gives an array-of-tables entry may cover only its `[[rule]]` header: a
+        // rule's region runs to the next header (or the end of the file), so keys can be found.
         let starts: Vec<usize> = parsed.rule.iter().map(|r| r.span().start).collect();
         for (i, spanned) in parsed.rule.into_iter().enumerate() {
-            let end = starts.get(i + 1).copied().unwrap_or(text.len());
-            let span = Span::new(spanned.span().start, end.max(spanned.span().end));
+            let end = starts.get(i + 1).copied().unwrap_or(text.len()).max(spanned.span().end).min(text.len());
+            let end = spanned.span().start + text[spanned.span().start..end].trim_end().len();
+            let span = Span::new(spanned.span().start, end);
             let table = spanned.into_inner();
             match self.build_rule(source, file, &pack, span, table) {
                 Ok(rule) => self.rules.push(rule),
@@ -223,10 +230,8 @@ impl RuleSet {
     ) -> Result<Rule, RuleError> {
         let text = &file.text;
         let err = |key: Option<&str>, msg: String| {
-            // Point at the key when it is written in the rule, else at the `[[rule]]` header line.
-            let header =
-                Span::new(span.start, text[span.start..span.end].find('\n').map_or(span.end, |n| span.start + n));
-            let at = key.map(|k| find_key(text, span, k)).filter(|s| *s != span).unwrap_or(header);
+            let header = Span::new(span.start, text[span.range()].find('\n').map_or(span.end, |n| span.start + n));
+            let at = key.map(|k| find_key_or_value(text, span, k)).filter(|&at| at != span).unwrap_or(header);
             RuleError::at(&file.name, Some(text), at, msg)
         };
         let mut common = toml::Table::new();
@@ -236,7 +241,15 @@ impl RuleSet {
             }
         }
         let c: CommonFields = toml::Value::Table(common).try_into().map_err(|e: toml::de::Error| {
-            err(missing_or_named_field(e.message()).as_deref(), e.message().to_string())
+            let named = missing_or_named_field(e.message());
+            // "missing field `help`" next to a key `hlep`: point at the misspelling.
+            let typo = named.as_deref().filter(|_| e.message().starts_with("missing field")).and_then(|want| {
+                table.keys().find(|k| k.len() > 2 && edit_distance(k, want) <= 2).map(|k| (k.clone(), want.to_string()))
+            });
+            match typo {
+                Some((k, want)) => err(Some(&k), format!("unknown field `{k}` (did you mean `{want}`?)")),
+                None => err(named.as_deref(), e.message().to_string()),
+            }
         })?;
         if !c.id.starts_with(&format!("{pack}.")) || !is_kebab(&c.id[pack.len() + 1..]) {
             return Err(err(Some("id"), format!("rule id `{}` must be `{pack}.<kebab-case-name>`", c.id)));
@@ -281,6 +294,20 @@ impl RuleSet {
     }
 }
 
+/// Levenshtein distance in chars (short keys only).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 fn is_kebab(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
@@ -304,6 +331,22 @@ pub(crate) fn missing_or_named_field(msg: &str) -> Option<String> {
     let start = msg.find('`')? + 1;
     let end = msg[start..].find('`')? + start;
     Some(msg[start..end].to_string())
+}
+
+/// Like [`find_key`], but when no key of that name is written, the quoted value `"name"` (serde
+/// names an unknown enum variant, not its key).
+pub(crate) fn find_key_or_value(text: &str, within: Span, name: &str) -> Span {
+    let at = find_key(text, within, name);
+    if at != within {
+        return at;
+    }
+    let region = &text[within.start..within.end.min(text.len())];
+    for quoted in [format!("\"{name}\""), format!("'{name}'")] {
+        if let Some(i) = region.find(&quoted) {
+            return Span::new(within.start + i, within.start + i + quoted.len());
+        }
+    }
+    within
 }
 
 /// Byte span of `key = ...` inside `within`, or `within` itself when the key is not written there.
