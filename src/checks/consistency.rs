@@ -184,6 +184,7 @@ impl Consistency {
     /// Occurrences of forms that belong together: (group key, form, span) in text order.
     fn occurrences(&self, doc: &Document) -> Vec<(String, String, Span)> {
         let text = doc.text;
+        let loud = shouting_sentences(doc);
         let mut out = Vec::new();
         let mut taken: Vec<Span> = Vec::new();
         if let Some(re) = &self.form_re {
@@ -199,7 +200,7 @@ impl Consistency {
                     || matches!(before, Some('.' | '-' | '/' | '@'))
                     || matches!(after, Some('$' | '/' | '@'))
                     || glued_dot
-                    || shouting(doc, span)
+                    || shouting(doc, &loud, span)
                     || doc.is_headline(span.start)
                 {
                     continue;
@@ -217,7 +218,7 @@ impl Consistency {
             {
                 continue;
             }
-            if self.words.contains(&s.to_lowercase()) || shouting(doc, w.span) || doc.is_headline(w.span.start) {
+            if self.words.contains(&s.to_lowercase()) || shouting(doc, &loud, w.span) || doc.is_headline(w.span.start) {
                 continue;
             }
             out.push((format!("s{}", self.skeleton(s)), s.to_string(), w.span));
@@ -342,12 +343,21 @@ fn title_case(w: &str) -> bool {
 }
 
 /// Is the span inside an ALL CAPS stretch (a shouted headline), where case tells nothing?
-fn shouting(doc: &Document, span: Span) -> bool {
-    let Some(s) = doc.sentence_at(span.start) else { return false };
-    let sent = doc.slice(doc.sentences[s].span);
-    let letters = sent.chars().filter(|c| c.is_alphabetic());
-    let (upper, total) = letters.fold((0, 0), |(u, t), c| (u + c.is_uppercase() as usize, t + 1));
-    total > 12 && upper * 10 > total * 7
+/// Which sentences are written mostly in capitals (computed once per document: asking per
+/// occurrence would rescan a sentence for each of its words).
+fn shouting_sentences(doc: &Document) -> Vec<bool> {
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let letters = doc.slice(s.span).chars().filter(|c| c.is_alphabetic());
+            let (upper, total) = letters.fold((0, 0), |(u, t), c| (u + c.is_uppercase() as usize, t + 1));
+            total > 12 && upper * 10 > total * 7
+        })
+        .collect()
+}
+
+fn shouting(doc: &Document, loud: &[bool], span: Span) -> bool {
+    doc.sentence_at(span.start).is_some_and(|s| loud[s])
 }
 
 impl Check for Consistency {

@@ -48,6 +48,9 @@ pub struct Document<'a> {
     pub words: Vec<Word>,
     /// Quotations in order of their opening mark; unmatched marks are quotes with one side missing.
     pub quotes: Vec<Quote>,
+    /// Computed on first use by `is_headline`: the end of a first line without final
+    /// punctuation (0 when there is none), and which sentences are in title case.
+    headlines: std::sync::OnceLock<(usize, Vec<bool>)>,
 }
 
 impl<'a> Document<'a> {
@@ -73,7 +76,7 @@ impl<'a> Document<'a> {
             quotes.extend(quotes::pair(text, pspan));
             paragraphs.push(Paragraph { span: pspan, sentences: (s0, sentences.len()), quotes: (q0, quotes.len()) });
         }
-        Document { text, lines, paragraphs, sentences, words, quotes }
+        Document { text, lines, paragraphs, sentences, words, quotes, headlines: std::sync::OnceLock::new() }
     }
 
     /// The text of a span.
@@ -119,20 +122,29 @@ impl<'a> Document<'a> {
     /// first line of the text when it has no final sentence punctuation, or a sentence in title
     /// case (a function word such as "To", "Is", "Says" capitalized after its first word).
     pub fn is_headline(&self, pos: usize) -> bool {
-        const SMALL: &[&str] = &[
-            "Of", "To", "In", "For", "On", "With", "At", "By", "From", "As", "And", "Or", "Is", "Are", "Was", "Were",
-            "Says", "Say", "Will", "Over", "After", "Into", "Amid", "Against", "Not", "Be",
-        ];
-        let first_line_end = self.text.find('\n').unwrap_or(self.text.len());
-        if pos < first_line_end {
+        // Computed once per document: callers ask about every word, and a per-call scan of the
+        // sentence (or of the first line) is quadratic on long single-line texts.
+        let (first_line_headline_end, title_case) = self.headlines.get_or_init(|| {
+            const SMALL: &[&str] = &[
+                "Of", "To", "In", "For", "On", "With", "At", "By", "From", "As", "And", "Or", "Is", "Are", "Was",
+                "Were", "Says", "Say", "Will", "Over", "After", "Into", "Amid", "Against", "Not", "Be",
+            ];
+            let first_line_end = self.text.find('\n').unwrap_or(self.text.len());
             let line = self.text[..first_line_end].trim_end();
-            if !line.ends_with(['.', '!', '?', '"', '”', '…', ':', ';']) {
-                return true;
-            }
+            let headline_end =
+                if line.ends_with(['.', '!', '?', '"', '”', '…', ':', ';']) { 0 } else { first_line_end };
+            let title_case = (0..self.sentences.len())
+                .map(|s| {
+                    let ws = self.sentence_words(s);
+                    ws.len() >= 3 && ws[1..].iter().any(|w| SMALL.contains(&self.slice(w.span)))
+                })
+                .collect();
+            (headline_end, title_case)
+        });
+        if pos < *first_line_headline_end {
+            return true;
         }
-        let Some(s) = self.sentence_at(pos) else { return false };
-        let ws = self.sentence_words(s);
-        ws.len() >= 3 && ws[1..].iter().any(|w| SMALL.contains(&self.slice(w.span)))
+        self.sentence_at(pos).is_some_and(|s| title_case[s])
     }
 
     /// The quotation whose inner text holds `span`, innermost first.
